@@ -1,0 +1,87 @@
+// Build script: bundles the extension (client), the language server, the CLI and, with --tests, the
+// integration-test suite and the test-host harness. One esbuild context per output group.
+//   node esbuild.mjs               development build into dist/
+//   node esbuild.mjs --production  minified build (used by `npm run package`)
+//   node esbuild.mjs --tests       also builds dist-test/ (integration suite, code-server shim)
+//   node esbuild.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.BASEPAIR_VERSION': JSON.stringify(pkg.version) },
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/client/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { server: 'src/server/main.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (tests) {
+  const integration = fs
+    .readdirSync('test/integration')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join('test/integration', f));
+  builds.push(
+    {
+      ...common,
+      sourcemap: 'inline',
+      entryPoints: integration,
+      outdir: 'dist-test/integration',
+      external: ['vscode', 'mocha'],
+    },
+    {
+      ...common,
+      sourcemap: false,
+      entryPoints: ['test/support/code-server-shim.ts', 'test/support/run-integration.ts'],
+      outdir: 'dist-test/support',
+      external: ['playwright-core', '@vscode/test-electron'],
+      banner: { js: '#!/usr/bin/env node' },
+    },
+  );
+}
+
+function makeExecutable() {
+  for (const f of ['dist/cli.js', 'dist-test/support/code-server-shim.js']) {
+    if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
+  }
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  makeExecutable();
+}

@@ -1,0 +1,61 @@
+// `basepair` command line: the same core code as the language server, for pipelines and remote
+// machines. Each command lives in src/cli/<command>.ts; this file only dispatches.
+import { lintCommand } from './cli/lint';
+import { UserError } from './cli/files';
+import { processIO, type CliIO } from './cli/io';
+
+const USAGE = `usage: basepair <command> [options]
+
+commands:
+  lint <file>...     diagnostics of FASTA / dot-bracket files (same codes as the editor)
+
+Run 'basepair <command> --help' for a command's options.`;
+
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  lint: lintCommand,
+};
+
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${process.env.BASEPAIR_VERSION ?? 'dev'}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`basepair: unknown command '${name}'\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.err(`basepair: ${err.message}\n`);
+      return 2;
+    }
+    // Node's parseArgs throws TypeErrors with a code for unknown or malformed options.
+    const code = (err as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`basepair ${name}: ${(err as Error).message}\n`);
+      return 2;
+    }
+    io.err(`basepair ${name}: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    return 70;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`basepair: ${String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

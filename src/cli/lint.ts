@@ -1,0 +1,82 @@
+// `basepair lint <file>... [--json] [--format fasta|dot-bracket] [--max-problems N]`: the editor's
+// diagnostics on the command line. Exit status 1 when any file has an error or cannot be read.
+import { parseArgs } from 'node:util';
+import { parseFile } from '../core/formats/parse';
+import type { FormatKind } from '../core/formats/records';
+import { MAX_PROBLEMS_PER_FILE } from '../core/lint/codes';
+import { lintFile } from '../core/lint/lint';
+import { formatOfPath, position1, readText, sniffFormat, UserError } from './files';
+import type { CliIO } from './io';
+
+export const LINT_USAGE = `usage: basepair lint <file>... [--json] [--format fasta|dot-bracket] [--max-problems N]
+
+Checks FASTA and dot-bracket (Vienna) files and prints one line per problem:
+  file:line:column: severity BPnnn message
+--json prints one JSON array of {file, line, column, endLine, endColumn, severity, code, message}
+(1-based, end exclusive). The format comes from the extension (.fa .fasta .fna .ffn .frn .fas .seq /
+.db .dbn .vienna), else from the content. At most N problems per file are listed (default ${MAX_PROBLEMS_PER_FILE}, 0 = all).
+Exit status: 1 when any file has an error or cannot be read, 0 otherwise.`;
+
+export interface LintEntry {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      'max-problems': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(LINT_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UserError('lint: no files given\n\n' + LINT_USAGE);
+  const forced = values.format;
+  if (forced !== undefined && forced !== 'fasta' && forced !== 'dot-bracket') {
+    throw new UserError(`lint: --format must be fasta or dot-bracket, not '${forced}'`);
+  }
+  const maxText = values['max-problems'];
+  const maxProblems = maxText === undefined ? MAX_PROBLEMS_PER_FILE : Number(maxText);
+  if (!Number.isInteger(maxProblems) || maxProblems < 0) throw new UserError(`lint: --max-problems must be a whole number >= 0, not '${maxText}'`);
+
+  const entries: LintEntry[] = [];
+  let failed = false;
+  for (const name of positionals) {
+    let text: string;
+    try {
+      text = readText(name);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      io.err(`basepair: ${err.message}\n`);
+      failed = true;
+      continue;
+    }
+    const kind: FormatKind = (forced as FormatKind | undefined) ?? formatOfPath(name) ?? sniffFormat(text);
+    const file = parseFile(text, kind);
+    for (const d of lintFile(file, { maxProblems }).diagnostics) {
+      entries.push({ file: name, ...position1(file, d.range), severity: d.severity, code: d.code, message: d.message });
+      if (d.severity === 'error') failed = true;
+    }
+  }
+  if (values.json) io.out(JSON.stringify(entries, null, 2) + '\n');
+  else {
+    for (const e of entries) io.out(`${e.file}:${e.line}:${e.column}: ${e.severity} ${e.code} ${e.message}\n`);
+    const errors = entries.filter((e) => e.severity === 'error').length;
+    const warnings = entries.filter((e) => e.severity === 'warning').length;
+    io.err(`${positionals.length} file${positionals.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,17 @@
+// Commands of the extension (palette category "Basepair").
+import * as vscode from 'vscode';
+import type { BasepairClient } from './languageClient';
+
+export function registerCommands(context: vscode.ExtensionContext, client: BasepairClient, output: vscode.OutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('basepair.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('basepair.restartServer', async () => {
+      try {
+        await client.restart();
+        void vscode.window.showInformationMessage('Basepair: language server restarted.');
+      } catch {
+        // start() already told the user and logged why
+      }
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+// Owns the vscode-languageclient LanguageClient: starts dist/server.js over IPC for FASTA and
+// dot-bracket documents, logs to the "Basepair" output channel, restarts on request.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const DOCUMENT_SELECTOR = [
+  { language: 'fasta' },
+  { language: 'dot-bracket' },
+];
+
+export class BasepairClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly changed = new vscode.EventEmitter<LanguageClient | undefined>();
+  /** Fires when the language client starts or stops. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  get current(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
+  async start(): Promise<void> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      diagnosticCollectionName: 'basepair',
+    };
+    const client = new LanguageClient('basepair', 'Basepair Language Server', serverOptions, clientOptions);
+    this.client = client;
+    try {
+      await client.start();
+      this.output.appendLine(`language server running (${module})`);
+      this.changed.fire(client);
+    } catch (err) {
+      this.output.appendLine(`language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage('Basepair: the language server failed to start. See the "Basepair" output.');
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.changed.fire(undefined);
+    if (client?.isRunning()) await client.stop();
+  }
+
+  async restart(): Promise<void> {
+    this.output.appendLine('restarting the language server');
+    await this.stop();
+    await this.start();
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+  }
+}
