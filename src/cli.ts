@@ -1,6 +1,7 @@
 // `basepair` command line: the same core code as the language server, for pipelines and remote
 // machines. Each command lives in src/cli/<command>.ts; this file only dispatches.
 import { lintCommand } from './cli/lint';
+import { statsCommand } from './cli/stats';
 import { UserError } from './cli/files';
 import { processIO, type CliIO } from './cli/io';
 
@@ -8,11 +9,13 @@ const USAGE = `usage: basepair <command> [options]
 
 commands:
   lint <file>...     diagnostics of FASTA / dot-bracket files (same codes as the editor)
+  stats <file>...    records, lengths, GC content and alphabets of FASTA / dot-bracket files
 
 Run 'basepair <command> --help' for a command's options.`;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   lint: lintCommand,
+  stats: statsCommand,
 };
 
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -2,6 +2,7 @@
 // asked from the server (basepair/fileSummary) when the editor or its diagnostics change.
 import * as vscode from 'vscode';
 import { FileSummaryRequest } from '../protocol';
+import { formatCount } from '../core/text/formatNumber';
 import type { BasepairClient } from './languageClient';
 
 const LANGUAGES = new Set(['fasta', 'dot-bracket']);
@@ -37,7 +38,7 @@ export class FileStatusItem implements vscode.Disposable {
     try {
       const s = await lc.sendRequest(FileSummaryRequest, { uri: doc.uri.toString() });
       if (!s || vscode.window.activeTextEditor?.document !== doc) return;
-      const n = (x: number) => x.toLocaleString('en-US');
+      const n = formatCount;
       this.item.text = `$(symbol-string) ${n(s.records)} record${s.records === 1 ? '' : 's'} · ${n(s.nucleotides)} nt`;
       this.item.tooltip = `${n(s.records)} records, ${n(s.nucleotides)} nucleotides, ${n(s.errors)} errors, ${n(s.warnings)} warnings (analysed in ${s.analysisMs} ms). Click for the records.`;
       this.item.show();

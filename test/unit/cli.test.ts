@@ -116,3 +116,25 @@ describe('basepair lint', () => {
     assert.equal((JSON.parse(p.stdout) as LintEntry[]).length, 8);
   });
 });
+
+describe('basepair stats', () => {
+  it('summarises the bundled examples exactly', async () => {
+    const { code, out } = await run(['stats', '--json', path.join(ROOT, 'examples/mirna.fasta'), path.join(ROOT, 'examples/structures.dbn')]);
+    assert.equal(code, 0);
+    const [fa, dbn] = JSON.parse(out);
+    assert.deepEqual(
+      { ...fa, file: undefined },
+      { file: undefined, format: 'fasta', records: 5, nucleotides: 112, minLength: 22, medianLength: 22, maxLength: 24, gcPercent: 38.4, alphabets: { RNA: 4, DNA: 1 }, withStructure: 0 },
+    );
+    assert.equal(dbn.format, 'dot-bracket');
+    assert.equal(dbn.withStructure, 4);
+    assert.equal(dbn.maxLength, 76);
+    assert.equal(dbn.medianLength, 48.5);
+  });
+
+  it('names unreadable files and exits 1', async () => {
+    const { code, err } = await run(['stats', path.join(FIX, 'nope.fa')]);
+    assert.equal(code, 1);
+    assert.match(err, /nope\.fa: cannot read: no such file/);
+  });
+});

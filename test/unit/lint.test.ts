@@ -6,6 +6,12 @@ describe('lint: every diagnostic code at its exact range', () => {
     assert.deepEqual(lint('\uFEFF>a x\r\nACGTRYSWKMBDHVN-\r\nacgt\r\n>b\nACGU&GGCC\n'), []);
   });
 
+  it('tolerates trailing whitespace on sequence lines but not whitespace inside them', () => {
+    assert.deepEqual(lint('>a\nACGU  \t\nGG \n'), []);
+    assert.deepEqual(lint('>a\nAC GU  \nGG\n'), [{ code: 'BP001', at: '2:3-2:4' }]);
+    assert.deepEqual(lint('>a\n&  \n&\n'), [{ code: 'BP003', at: '1:1-1:3' }]);
+  });
+
   it('reports nothing for valid dot-bracket with pseudoknots and energies', () => {
     const text = '>pk\nGGGAAAGGGAAACCCAAACCC\n(((...[[[...)))...]]] (-5.10)\n>dimer\nGGGAAA&UUUCCC\n(((...&...))) ( -3.30)\n>letters\nGGAAAGGAACCAAAACCAA\n((...AA..))....aa..\n';
     assert.deepEqual(lint(text, 'dot-bracket'), []);

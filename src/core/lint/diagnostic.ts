@@ -1,6 +1,7 @@
 // A problem found in a file, in text offsets (the server and the CLI convert to their positions),
 // and the collector that keeps the first N problems in document order while counting the rest.
 import type { OffsetRange } from '../formats/records';
+import { formatCount } from '../text/formatNumber';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes';
 
 export interface RelatedLocation {
@@ -66,12 +67,12 @@ export class DiagnosticCollector {
     const out = this.kept.slice();
     const dropped = this.total - this.kept.length;
     if (dropped > 0) {
-      const cap = this.cap.toLocaleString('en-US');
+      const cap = formatCount(this.cap);
       out.push(
         diagnostic(
           'BP011',
           this.firstDropped ?? { start: 0, end: 0 },
-          `${dropped.toLocaleString('en-US')} more problems in this file are not shown (cap: ${cap} per file)`,
+          `${formatCount(dropped)} more problems in this file are not shown (cap: ${cap} per file)`,
         ),
       );
     }

@@ -34,11 +34,11 @@ export function lintFile(file: ParsedFile, options: LintOptions = {}): LintResul
   for (const record of file.records) {
     const found: FileDiagnostic[] = [];
     checkHeader(record, firstHeaderOf, found);
-    const nucleotides = checkSequence(file.text, record, found, collector);
-    if (nucleotides === 0) {
+    const hasSequence = checkSequence(file.text, record, found, collector);
+    if (!hasSequence) {
       found.push(diagnostic('BP003', record.header, `record '${record.id}' has an empty sequence`, record.index));
     }
-    if (file.kind === 'dot-bracket') checkStructure(file.text, record, nucleotides > 0, found);
+    if (file.kind === 'dot-bracket') checkStructure(file.text, record, hasSequence, found);
     collector.addAll(found);
   }
   return { diagnostics: collector.result(), total: collector.total };
@@ -58,40 +58,50 @@ function checkHeader(record: SeqRecord, firstHeaderOf: Map<string, SeqRecord>, f
   );
 }
 
-/** Scans the sequence lines: BP001 per invalid character, BP002. Returns the count of non-`&` characters. */
-function checkSequence(text: string, record: SeqRecord, found: FileDiagnostic[], collector: DiagnosticCollector): number {
-  let t = 0;
-  let u = 0;
-  let content = 0;
-  for (const line of record.sequenceLines) {
-    for (let o = line.start; o < line.end; o++) {
-      const code = text.charCodeAt(o);
-      const cls = code < 128 ? BASE_CLASS[code] : BaseClass.Invalid;
-      if (cls === BaseClass.StrandBreak) continue;
-      content++;
-      if (cls === BaseClass.T) t++;
-      else if (cls === BaseClass.U) u++;
-      else if (cls === BaseClass.Invalid) {
-        const width = code >= 0xd800 && code <= 0xdbff && o + 1 < line.end ? 2 : 1;
-        const range = { start: o, end: o + width };
-        // Past the cap, only count: a binary file must not allocate millions of objects.
-        if (collector.cap > 0 && collector.kept.length + found.length >= collector.cap) collector.count(range);
-        else {
-          const ch = text.slice(o, o + width);
-          found.push(diagnostic('BP001', range, `${describeChar(ch)} is not allowed in a nucleotide sequence (${SEQUENCE_ALPHABET})`, record.index));
-        }
-        o += width - 1;
-      }
-    }
+// Tested on a record's whole sequence extent (first to last sequence line), line ends included.
+const INVALID_IN_SEQUENCE = /[^ACGTURYSWKMBDHVNacgturyswkmbdhvn&\-\r\n]/;
+const HAS_T = /[Tt]/;
+const HAS_U = /[Uu]/;
+const HAS_CONTENT = /[^&\s]/;
+
+/**
+ * Scans the sequence lines: BP001 per invalid character, BP002. Returns whether the record has any
+ * character besides strand breaks. The record's text is first tested with native regular
+ * expressions; only records with suspicious characters are walked line by line, character by
+ * character (trailing whitespace, which the parser already cut off, also leads there).
+ */
+function checkSequence(text: string, record: SeqRecord, found: FileDiagnostic[], collector: DiagnosticCollector): boolean {
+  const lines = record.sequenceLines;
+  if (lines.length === 0) return false;
+  const extent = text.slice(lines[0].start, lines[lines.length - 1].end);
+  if (INVALID_IN_SEQUENCE.test(extent)) {
+    for (const line of lines) reportInvalid(text, line, record.index, found, collector);
   }
-  if (t > 0 && u > 0) {
-    const lines = record.sequenceLines;
+  if (HAS_T.test(extent) && HAS_U.test(extent)) {
+    const seq = joinRanges(text, lines);
+    const t = seq.length - seq.replace(/[Tt]/g, '').length;
+    const u = seq.length - seq.replace(/[Uu]/g, '').length;
     const range = { start: lines[0].start, end: lines[lines.length - 1].end };
-    found.push(
-      diagnostic('BP002', range, `sequence mixes T (${t}) and U (${u}): DNA is written with T, RNA with U`, record.index),
-    );
+    found.push(diagnostic('BP002', range, `sequence mixes T (${t}) and U (${u}): DNA is written with T, RNA with U`, record.index));
   }
-  return content;
+  return HAS_CONTENT.test(extent);
+}
+
+function reportInvalid(text: string, line: OffsetRange, record: number, found: FileDiagnostic[], collector: DiagnosticCollector): void {
+  const table = BASE_CLASS;
+  for (let o = line.start; o < line.end; o++) {
+    const code = text.charCodeAt(o);
+    if (code < 128 && table[code] !== BaseClass.Invalid) continue;
+    const width = code >= 0xd800 && code <= 0xdbff && o + 1 < line.end ? 2 : 1;
+    const range = { start: o, end: o + width };
+    // Past the cap, only count: a binary file must not allocate millions of objects.
+    if (collector.cap > 0 && collector.kept.length + found.length >= collector.cap) collector.count(range);
+    else {
+      const ch = text.slice(o, o + width);
+      found.push(diagnostic('BP001', range, `${describeChar(ch)} is not allowed in a nucleotide sequence (${SEQUENCE_ALPHABET})`, record));
+    }
+    o += width - 1;
+  }
 }
 
 function checkStructure(text: string, record: SeqRecord, hasSequence: boolean, found: FileDiagnostic[]): void {

@@ -7,13 +7,14 @@ import { composition } from '../../core/sequence/composition';
 import { isCanonicalPair, isDefiniteBase } from '../../core/sequence/alphabet';
 import { nucleotideNumbers } from '../../core/structure/dotBracket';
 import { toRange } from '../ranges';
+import { formatCount } from '../../core/text/formatNumber';
 
 /** Escapes text for Markdown so that ids and headers always show literally. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c);
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 export function recordMarkdown(file: ParsedFile, loc: Location): string {
   const { record } = loc;

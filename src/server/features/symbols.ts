@@ -1,19 +1,20 @@
 // Outline (one symbol per record, with its length) and folding ranges (one per multi-line record).
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { rangesLength } from '../../core/formats/parse';
 import type { ParsedFile, SeqRecord } from '../../core/formats/records';
 import { toRange } from '../ranges';
+import { formatCount } from '../../core/text/formatNumber';
+
+const GAP_OR_BREAK = /[-&]/g;
 
 /** Nucleotides of a record: sequence characters except gaps '-' and strand breaks '&'. */
 export function nucleotideCount(file: ParsedFile, record: SeqRecord): number {
-  let n = 0;
-  const text = file.text;
-  for (const l of record.sequenceLines) {
-    for (let o = l.start; o < l.end; o++) {
-      const c = text.charCodeAt(o);
-      if (c !== 0x2d && c !== 0x26) n++;
-    }
-  }
-  return n;
+  const lines = record.sequenceLines;
+  if (lines.length === 0) return 0;
+  const n = rangesLength(lines);
+  const extent = file.text.slice(lines[0].start, lines[lines.length - 1].end);
+  const skipped = extent.match(GAP_OR_BREAK);
+  return skipped ? n - skipped.length : n;
 }
 
 export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
@@ -22,7 +23,7 @@ export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
     const selection = r.id ? r.idRange : r.header;
     return {
       name: r.id || '(no id)',
-      detail: `${nt.toLocaleString('en-US')} nt${r.structureLines.length ? ' + structure' : ''}`,
+      detail: `${formatCount(nt)} nt${r.structureLines.length ? ' + structure' : ''}`,
       kind: SymbolKind.String,
       range: toRange(file, r.range),
       selectionRange: toRange(file, selection),

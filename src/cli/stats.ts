@@ -1,0 +1,110 @@
+// `basepair stats <file>... [--json]`: a summary per file — records, nucleotides, length range,
+// GC content, alphabets, structures — the quick look before training on a file.
+import { parseArgs } from 'node:util';
+import { recordSequence } from '../core/formats/locate';
+import { parseFile } from '../core/formats/parse';
+import type { FormatKind } from '../core/formats/records';
+import { composition } from '../core/sequence/composition';
+import { formatOfPath, readText, sniffFormat, UserError } from './files';
+import type { CliIO } from './io';
+import { formatCount } from '../core/text/formatNumber';
+
+export const STATS_USAGE = `usage: basepair stats <file>... [--json] [--format fasta|dot-bracket]
+
+Summarises FASTA and dot-bracket files: records, nucleotides, length range, GC content,
+alphabets and how many records carry a structure. --json prints one JSON array, one object per file.`;
+
+export interface FileStats {
+  file: string;
+  format: FormatKind;
+  records: number;
+  nucleotides: number;
+  minLength: number;
+  medianLength: number;
+  maxLength: number;
+  /** GC % over all definite bases of the file; null when there are none. */
+  gcPercent: number | null;
+  alphabets: Record<string, number>;
+  withStructure: number;
+}
+
+export function fileStats(name: string, text: string, format: FormatKind): FileStats {
+  const file = parseFile(text, format);
+  const lengths: number[] = [];
+  const alphabets: Record<string, number> = {};
+  let gc = 0;
+  let definite = 0;
+  let withStructure = 0;
+  for (const r of file.records) {
+    const c = composition(recordSequence(file, r));
+    lengths.push(c.length);
+    alphabets[c.alphabet] = (alphabets[c.alphabet] ?? 0) + 1;
+    gc += c.counts.G + c.counts.C;
+    definite += c.counts.A + c.counts.C + c.counts.G + c.counts.T + c.counts.U;
+    if (r.structureLines.length) withStructure++;
+  }
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return {
+    file: name,
+    format,
+    records: file.records.length,
+    nucleotides: lengths.reduce((a, b) => a + b, 0),
+    minLength: sorted[0] ?? 0,
+    medianLength: median,
+    maxLength: sorted[sorted.length - 1] ?? 0,
+    gcPercent: definite ? Math.round((gc * 1000) / definite) / 10 : null,
+    alphabets,
+    withStructure,
+  };
+}
+
+export function formatStats(s: FileStats): string {
+  const n = formatCount;
+  const alpha = Object.entries(s.alphabets).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [
+    `${s.file} (${s.format})`,
+    `  records      ${n(s.records)}${s.withStructure ? ` (${n(s.withStructure)} with structure)` : ''}`,
+    `  nucleotides  ${n(s.nucleotides)}`,
+    `  length       ${n(s.minLength)} .. ${n(s.maxLength)} (median ${n(s.medianLength)})`,
+    `  GC           ${s.gcPercent === null ? 'n/a' : `${s.gcPercent.toFixed(1)} %`}`,
+    `  alphabet     ${alpha || 'n/a'}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(STATS_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UserError('stats: no files given\n\n' + STATS_USAGE);
+  const forced = values.format;
+  if (forced !== undefined && forced !== 'fasta' && forced !== 'dot-bracket') {
+    throw new UserError(`stats: --format must be fasta or dot-bracket, not '${forced}'`);
+  }
+  const all: FileStats[] = [];
+  let failed = false;
+  for (const name of positionals) {
+    try {
+      const text = readText(name);
+      all.push(fileStats(name, text, (forced as FormatKind | undefined) ?? formatOfPath(name) ?? sniffFormat(text)));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      io.err(`basepair: ${err.message}\n`);
+      failed = true;
+    }
+  }
+  io.out(values.json ? JSON.stringify(all, null, 2) + '\n' : all.map(formatStats).join('\n'));
+  return failed ? 1 : 0;
+}
