@@ -67,16 +67,19 @@ describe('basepair lint', () => {
 
   it('exits 0 when there are only warnings, 1 when a format makes them errors', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-cli-'));
-    const warnOnly = path.join(tmp, 'dup.fa');
-    fs.writeFileSync(warnOnly, '>x\nACGU\n>x\nACGTU\n');
-    const warn = await run(['lint', '--json', warnOnly]);
-    assert.deepEqual((JSON.parse(warn.out) as LintEntry[]).map((e) => e.code), ['BP004', 'BP002']);
-    assert.equal(warn.code, 0);
-    // valid.dbn forced to FASTA: its structure lines are invalid nucleotide characters
-    const forced = await run(['lint', '--json', '--format', 'fasta', path.join(FIX, 'valid.dbn')]);
-    assert.equal(forced.code, 1);
-    assert.ok((JSON.parse(forced.out) as LintEntry[]).every((e) => e.code === 'BP001'));
-    fs.rmSync(tmp, { recursive: true });
+    try {
+      const warnOnly = path.join(tmp, 'dup.fa');
+      fs.writeFileSync(warnOnly, '>x\nACGU\n>x\nACGTU\n');
+      const warn = await run(['lint', '--json', warnOnly]);
+      assert.deepEqual((JSON.parse(warn.out) as LintEntry[]).map((e) => e.code), ['BP004', 'BP002']);
+      assert.equal(warn.code, 0);
+      // valid.dbn forced to FASTA: its structure lines are invalid nucleotide characters
+      const forced = await run(['lint', '--json', '--format', 'fasta', path.join(FIX, 'valid.dbn')]);
+      assert.equal(forced.code, 1);
+      assert.ok((JSON.parse(forced.out) as LintEntry[]).every((e) => e.code === 'BP001'));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('names an unreadable file, still lints the others and exits 1', async () => {

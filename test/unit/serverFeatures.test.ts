@@ -1,6 +1,6 @@
 // The language server's feature functions on real documents (no connection needed).
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, CodeActionTriggerKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { parseFile } from '../../src/core/formats/parse';
 import { lintFile } from '../../src/core/lint/lint';
 import { codeActions } from '../../src/server/features/codeActions';
@@ -118,5 +118,12 @@ describe('server features', () => {
       ["Rewrap record 's' to 60 columns", 'refactor.rewrite'],
       ["Join record 's' into one sequence line", 'refactor.rewrite'],
     ]);
+    // The light bulb asks automatically: no refactorings then, so records without problems stay quiet.
+    const automatic = codeActions(a, {
+      textDocument: { uri: URI },
+      range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } },
+      context: { diagnostics: [], triggerKind: CodeActionTriggerKind.Automatic },
+    });
+    assert.deepEqual(automatic, []);
   });
 });

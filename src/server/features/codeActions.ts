@@ -1,6 +1,6 @@
 // Quick fixes and refactorings on records: delete invalid characters (BP001), convert T->U / U->T
 // (BP002, and on any record), upper-case a soft-masked record, rewrap a record's sequence.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { recordAt } from '../../core/formats/parse';
 import type { OffsetRange, ParsedFile, SeqRecord } from '../../core/formats/records';
 import { convertRecord, deleteInvalidCharacters, rewrapRecord, upperCaseRecord, wrapWidth, type TextEdit } from '../../core/lint/fixes';
@@ -92,7 +92,10 @@ export function codeActions(analysis: Analysis, params: CodeActionParams): CodeA
       out.push(...quickFixes(analysis, uri, d));
     }
   }
-  if (wants(CodeActionKind.RefactorRewrite)) {
+  // Refactorings only when asked for (Ctrl+. or the Refactor menu): offered automatically they would
+  // put a light bulb on every record of a file.
+  const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !only;
+  if (!automatic && wants(CodeActionKind.RefactorRewrite)) {
     const start = file.lines.offsetAt(params.range.start);
     const end = file.lines.offsetAt(params.range.end);
     out.push(...recordRefactorings(analysis, uri, { start, end }, fixed));

@@ -1,0 +1,82 @@
+// Entry point of the integration suite inside the VS Code extension host (test-electron contract:
+// the host require()s dist-test/integration/index.js and awaits run()). Runs every *.test.js next
+// to it with mocha (tdd UI: suite/test), so adding test/integration/<name>.test.ts is all it takes
+// to add tests. Writes a JSON summary to $BASEPAIR_TEST_SUMMARY for run-integration; rejects when
+// a test failed, which makes the host exit non-zero.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+interface FailedTest {
+  title: string;
+  error: string;
+}
+
+export interface IntegrationSummary {
+  passes: number;
+  failures: number;
+  pending: number;
+  files: string[];
+  failed: FailedTest[];
+}
+
+export function run(): Promise<void> {
+  const grep = process.env.BASEPAIR_TEST_GREP;
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    reporter: 'spec',
+    // Language-server round trips in a cold host; individual tests can lower or raise it.
+    timeout: 30000,
+    ...(grep ? { grep: new RegExp(grep) } : {}),
+  });
+  const dir = __dirname;
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
+  for (const f of files) mocha.addFile(path.join(dir, f));
+
+  const summary: IntegrationSummary = { passes: 0, failures: 0, pending: 0, files, failed: [] };
+  const writeSummary = () => {
+    const file = process.env.BASEPAIR_TEST_SUMMARY;
+    if (file) fs.writeFileSync(file, JSON.stringify(summary, null, 2));
+  };
+
+  return new Promise<void>((resolve, reject) => {
+    if (files.length === 0) {
+      summary.failures = 1;
+      summary.failed.push({ title: '(suite loader)', error: `no *.test.js files in ${dir}` });
+      writeSummary();
+      reject(new Error(`no integration tests found in ${dir}`));
+      return;
+    }
+    let runner: Mocha.Runner;
+    try {
+      runner = mocha.run((failures) => {
+        summary.failures = failures;
+        writeSummary();
+        if (summary.failed.length > 0) {
+          // The spec reporter printed the stacks above; this recap is what to look for in a long log.
+          console.error(`\n${summary.failed.length} integration test(s) failed:`);
+          for (const f of summary.failed) console.error(`  x ${f.title}: ${f.error.split('\n')[0]}`);
+        }
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else resolve();
+      });
+    } catch (e) {
+      // e.g. a test file that throws while loading
+      summary.failures = 1;
+      summary.failed.push({ title: '(suite loader)', error: String((e as Error)?.stack ?? e) });
+      writeSummary();
+      reject(e);
+      return;
+    }
+    runner.on('pass', () => summary.passes++);
+    runner.on('pending', () => summary.pending++);
+    runner.on('fail', (t, err: unknown) => {
+      const e = err as { stack?: string } | undefined;
+      summary.failed.push({ title: t.fullTitle(), error: String(e?.stack ?? err) });
+    });
+  });
+}
