@@ -1,0 +1,26 @@
+// The one error type of the data layer: a problem in a data file, located at a 1-based line (and
+// character column when one cell is at fault). Its message is `file:line[:column]: what is wrong`,
+// shown as is by the CLI and the editor (the form terminals and VS Code turn into links).
+
+export class DataError extends Error {
+  override readonly name = 'DataError';
+
+  constructor(
+    readonly file: string,
+    /** 1-based line in the file (the line where the offending row or record starts). */
+    readonly line: number,
+    /** What is wrong, without the location. */
+    readonly reason: string,
+    /** 1-based character column within `line`, when one cell or character is at fault. */
+    readonly column?: number,
+  ) {
+    super(`${file}:${line}${column !== undefined ? `:${column}` : ''}: ${reason}`);
+  }
+}
+
+/** A row or record that a loader skipped (`skipBad`), with the reason it would have failed. */
+export interface SkippedRow {
+  line: number;
+  column?: number;
+  reason: string;
+}

@@ -1,0 +1,36 @@
+// Bookkeeping of bad rows for the loaders: with skipBad the row is skipped and its line and reason
+// kept (nothing is dropped silently); without it the first bad row ends loading with a DataError.
+// Also the duplicate-id check and the "no data" error.
+import { DataError, type SkippedRow } from './errors';
+
+export class RowIssues {
+  readonly skipped: SkippedRow[] = [];
+  private readonly firstLineOfId = new Map<string, number>();
+
+  constructor(
+    readonly file: string,
+    readonly skipBad: boolean,
+  ) {}
+
+  /** Reports a bad row: throws unless skipping. */
+  bad(line: number, reason: string, column?: number): void {
+    if (!this.skipBad) throw new DataError(this.file, line, reason, column);
+    this.skipped.push(column === undefined ? { line, reason } : { line, column, reason });
+  }
+
+  /** Reason when `id` was already used by an earlier kept row, else undefined (and registers it). */
+  duplicateId(id: string, line: number): string | undefined {
+    const first = this.firstLineOfId.get(id);
+    if (first !== undefined) return `duplicate id '${id}' (first used on line ${first})`;
+    this.firstLineOfId.set(id, line);
+    return undefined;
+  }
+
+  /** Throws when no record was kept. */
+  requireRecords(count: number, emptyLine: number, what: string): void {
+    if (count > 0) return;
+    if (this.skipped.length === 0) throw new DataError(this.file, emptyLine, `no ${what}: the file has no data`);
+    const first = this.skipped[0];
+    throw new DataError(this.file, first.line, `no ${what} left: all ${this.skipped.length} were bad and skipped; the first: ${first.reason}`, first.column);
+  }
+}
