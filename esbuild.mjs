@@ -1,5 +1,6 @@
-// Build script: bundles the extension (client), the language server, the CLI and, with --tests, the
-// integration-test suite and the test-host harness. One esbuild context per output group.
+// Build script: bundles the extension (client), the language server, the CLI, the webview panels
+// (browser bundles, dist/webview/<panel>.js) and, with --tests, the integration-test suite and the
+// test-host harness. One esbuild context per output group.
 //   node esbuild.mjs               development build into dist/
 //   node esbuild.mjs --production  minified build (used by `npm run package`)
 //   node esbuild.mjs --tests       also builds dist-test/ (integration suite, code-server shim)
@@ -36,7 +37,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { server: 'src/server/main.ts' },
+    entryPoints: { server: 'src/server/main.ts', compute: 'src/compute/main.ts', job: 'src/jobs/main.ts' },
     outdir: 'dist',
   },
   {
@@ -44,6 +45,15 @@ const builds = [
     entryPoints: { cli: 'src/cli.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    // webview/<panel>/main.ts -> dist/webview/<panel>.js, loaded by the panel's HTML (webviewHtml.ts)
+    entryPoints: { structure: 'webview/structure/main.ts', training: 'webview/training/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
   },
 ];
 
@@ -71,6 +81,13 @@ if (tests) {
   );
 }
 
+/** The TF.js wasm binary next to the bundles that load it (job.js, compute.js, cli.js). */
+function copyWasm() {
+  const from = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+  fs.mkdirSync('dist', { recursive: true });
+  fs.copyFileSync(from, 'dist/tfjs-backend-wasm-simd.wasm');
+}
+
 function makeExecutable() {
   for (const f of ['dist/cli.js', 'dist-test/support/code-server-shim.js']) {
     if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
@@ -83,5 +100,6 @@ if (watch) {
   console.log('[esbuild] watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyWasm();
   makeExecutable();
 }

@@ -1,6 +1,11 @@
 // `basepair` command line: the same core code as the language server, for pipelines and remote
 // machines. Each command lives in src/cli/<command>.ts; this file only dispatches.
+import { cofoldCommand } from './cli/cofold';
+import { evalCommand } from './cli/eval';
+import { foldCommand } from './cli/fold';
 import { lintCommand } from './cli/lint';
+import { predictCommand } from './cli/predict';
+import { trainCommand } from './cli/train';
 import { statsCommand } from './cli/stats';
 import { UserError } from './cli/files';
 import { processIO, type CliIO } from './cli/io';
@@ -10,11 +15,23 @@ const USAGE = `usage: basepair <command> [options]
 commands:
   lint <file>...     diagnostics of FASTA / dot-bracket files (same codes as the editor)
   stats <file>...    records, lengths, GC content and alphabets of FASTA / dot-bracket files
+  fold <fasta|->     MFE structures (and partition function) as RNAfold prints them
+  eval <dbn|->       free energy of given structures, as RNAeval
+  cofold <a> <b>     MFE of two interacting strands, as RNAcofold (or a TSV/FASTA of pairs)
+  train regressor <data> --out DIR
+                     train the RNA regressor; metrics beside baselines and a verdict
+  predict <modelDir> <data>
+                     predictions of a saved model, one per record
 
 Run 'basepair <command> --help' for a command's options.`;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   lint: lintCommand,
+  fold: foldCommand,
+  eval: evalCommand,
+  cofold: cofoldCommand,
+  train: trainCommand,
+  predict: predictCommand,
   stats: statsCommand,
 };
 

@@ -1,6 +1,9 @@
 // Every custom request and notification between the extension (client) and the language server,
 // typed once here and imported by both sides.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { TrainingProgress, TrainingReport } from './jobs/trainingReport';
+
+export type { TrainingProgress, TrainingReport } from './jobs/trainingReport';
 
 export interface FileSummaryParams {
   uri: string;
@@ -21,3 +24,109 @@ export interface FileSummary {
 
 /** Summary of an open FASTA / dot-bracket document, for the status bar. */
 export const FileSummaryRequest = new RequestType<FileSummaryParams, FileSummary | null, void>('basepair/fileSummary');
+
+export interface FoldDocumentParams {
+  uri: string;
+  /** Fold only the records that overlap these ranges (the editor's selections); all when absent. */
+  ranges?: { start: { line: number; character: number }; end: { line: number; character: number } }[];
+  /** Work-done progress token created by the client. */
+  workDoneToken?: string;
+}
+
+export interface FoldDocumentResult {
+  /** Vienna (dot-bracket) text: one record per folded sequence, as RNAfold prints it. */
+  text: string;
+  folded: number;
+  skipped: { id: string; reason: string }[];
+  ms: number;
+}
+
+/** Fold the records of a FASTA / dot-bracket document (MFE), cancellable, with progress. */
+export const FoldDocumentRequest = new RequestType<FoldDocumentParams, FoldDocumentResult, void>('basepair/foldDocument');
+
+export interface StructureDataParams {
+  uri: string;
+  /** A position inside the record to show. */
+  position: { line: number; character: number };
+}
+
+export interface StructureData {
+  uri: string;
+  /** 0-based index of the record in the document, and its header line (to follow the cursor). */
+  recordIndex: number;
+  headerLine: number;
+  id: string;
+  description: string;
+  /** normalised sequence (upper case, U) */
+  sequence: string;
+  /** the structure drawn: the one in the file when it has one, else the MFE structure */
+  structure: string;
+  structureSource: 'file' | 'mfe';
+  /** free energy of `structure`, kcal/mol (undefined when the model cannot score it, e.g. pseudoknots) */
+  energy?: number;
+  mfe: number;
+  ensemble: number;
+  /** base-pair probabilities >= 1e-5 as flat triples i, j, p (1-based, i < j) */
+  pairs: number[];
+}
+
+/** Everything the structure panel draws for the record at a position (folded in the compute process). */
+export const StructureDataRequest = new RequestType<StructureDataParams, StructureData | null, void>('basepair/structureData');
+
+// ---- Training jobs (regressor) -------------------------------------------------------------------
+
+export interface TrainParams {
+  /** Client-chosen id of the job (events carry it). */
+  jobId: string;
+  /** Data file (absolute path). */
+  data: string;
+  /** Model directory to write (absolute path). */
+  out: string;
+  arch?: 'default' | 'seed-cnn' | 'sequence-only';
+  structure?: 'auto' | 'given' | 'mfe' | 'bpp';
+  epochs?: number;
+  folds?: number;
+  seed?: number;
+  targetColumn?: string;
+  skipBad?: boolean;
+  workDoneToken?: string;
+}
+
+/** Train a regressor in a new job process; resolves with the report, or an error naming file:line. */
+export const TrainRequest = new RequestType<TrainParams, TrainingReport, void>('basepair/train');
+
+export type TrainingEvent =
+  | { jobId: string; kind: 'started'; params: TrainParams }
+  | { jobId: string; kind: 'progress'; progress: TrainingProgress }
+  | { jobId: string; kind: 'done'; report: TrainingReport }
+  | { jobId: string; kind: 'failed'; message: string; cancelled: boolean };
+
+/** Every step of every training job, for the training panel. */
+export const TrainingEventNotification = new NotificationType<TrainingEvent>('basepair/trainingEvent');
+
+/** Stop a running job (the panel's Stop button; the request's own cancellation does the same). */
+export const CancelJobRequest = new RequestType<{ jobId: string }, boolean, void>('basepair/cancelJob');
+
+// ---- Active model and predictions -----------------------------------------------------------------
+
+export interface ActiveModelInfo {
+  dir: string;
+  name: string;
+  targetName: string;
+  arch: string;
+  structureSource: string;
+  /** Test (else validation) Spearman from the model card. */
+  spearman?: number;
+}
+
+/** Load (or with dir null, drop) the model the hovers and "Predict" use; resolves with what was loaded. */
+export const SetActiveModelRequest = new RequestType<{ dir: string | null }, ActiveModelInfo | null, void>('basepair/setActiveModel');
+
+export interface PredictDocumentResult {
+  model: ActiveModelInfo;
+  rows: { id: string; line: number; prediction: number; sd?: number }[];
+  skipped: { line: number; reason: string }[];
+}
+
+/** Predictions of the active model for every record of an open FASTA / dot-bracket document. */
+export const PredictDocumentRequest = new RequestType<{ uri: string }, PredictDocumentResult, void>('basepair/predictDocument');

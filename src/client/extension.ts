@@ -4,10 +4,22 @@ import * as vscode from 'vscode';
 import { BasepairClient } from './languageClient';
 import { registerCommands } from './commands';
 import { FileStatusItem } from './statusBar';
+import { StructurePanel, StructurePanelSerializer, STRUCTURE_VIEW_TYPE } from './panels/structurePanel';
+import { TrainingEventLog } from './panels/trainingEventLog';
+import { TrainingPanel, TrainingPanelSerializer, TRAINING_VIEW_TYPE, type TrainingPanelDeps } from './panels/trainingPanel';
+import type { ActiveModelController } from './models/activeModel';
+import { registerModelCommands } from './models/registerModelCommands';
+import { onTrainingEvent } from './models/trainCommand';
 
 export interface BasepairApi {
   /** Resolves when the language server has started. */
   ready: Promise<void>;
+  /** The structure panel when it is open (tests; attribution is posted through it). */
+  structurePanel(): StructurePanel | undefined;
+  /** The training panel when it is open (tests). */
+  trainingPanel(): TrainingPanel | undefined;
+  /** The active regressor, if any (tests, other panels). */
+  activeModel(): ActiveModelController;
 }
 
 let client: BasepairClient | undefined;
@@ -21,7 +33,20 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
   const ready = client.start();
   registerCommands(context, client, output);
   context.subscriptions.push(new FileStatusItem(client));
-  return { ready };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(STRUCTURE_VIEW_TYPE, new StructurePanelSerializer({ context, client, output })),
+  );
+  const trainingLog = new TrainingEventLog(context.workspaceState);
+  context.subscriptions.push(trainingLog, onTrainingEvent(client, (e) => trainingLog.add(e)));
+  let trainingDeps: TrainingPanelDeps | undefined;
+  const showTraining = () => void (trainingDeps && TrainingPanel.show(trainingDeps));
+  const activeModel = registerModelCommands(context, client, output, showTraining);
+  trainingDeps = { context, client, log: trainingLog, activeModel };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('basepair.showTraining', showTraining),
+    vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, new TrainingPanelSerializer(trainingDeps)),
+  );
+  return { ready, structurePanel: () => StructurePanel.current, trainingPanel: () => TrainingPanel.current, activeModel: () => activeModel };
 }
 
 export async function deactivate(): Promise<void> {

@@ -34,6 +34,7 @@ export class BasepairClient implements vscode.Disposable {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       diagnosticCollectionName: 'basepair',
+      synchronize: { configurationSection: 'basepair' },
     };
     const client = new LanguageClient('basepair', 'Basepair Language Server', serverOptions, clientOptions);
     this.client = client;

@@ -1,19 +1,33 @@
 // The Basepair language server: a separate Node process started by the extension over IPC. Keeps
 // the parse + lint of every open FASTA / dot-bracket document and answers diagnostics, hover,
-// outline, folding, bracket partners and code actions. Heavy jobs (folding long sequences,
-// training) will run in child processes started from here, never in this event loop.
+// outline, folding ranges, bracket partners and code actions. RNA folding runs in a long-lived
+// compute process started from here (dist/compute.js), never in this event loop.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileSummaryRequest, type FileSummary } from '../protocol';
+import { FileSummaryRequest, FoldDocumentRequest, StructureDataRequest, type FileSummary } from '../protocol';
+import { ResponseError } from 'vscode-languageserver';
+import { structureData, StructureDataError } from './features/structureData';
+import { ComputeProcess } from './compute/computeProcess';
+import { foldDocument } from './features/foldDocument';
+import { foldHoverSection } from './features/foldHover';
+import { FoldService } from './folding/foldService';
+import { JobManager } from './jobs/jobManager';
+import { registerModelHandlers } from './models/handlers';
+import { ModelService } from './models/modelService';
+import { predictionHoverSection } from './features/predictionHover';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { AnalysisCache } from './analysis';
 import { codeActions } from './features/codeActions';
+import { structureCodeLenses } from './features/codeLens';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { partnerDefinition, partnerHighlights } from './features/partners';
@@ -23,6 +37,17 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 const diagnostics = new DiagnosticsPublisher(connection, cache, (uri) => documents.get(uri));
+const compute = new ComputeProcess(path.join(__dirname, 'compute.js'), {
+  info: (m) => connection.console.info(m),
+  error: (m) => connection.console.error(m),
+});
+const folding = new FoldService(compute);
+const models = new ModelService(compute);
+const jobs = new JobManager(path.join(__dirname, 'job.js'), {
+  info: (m) => connection.console.info(m),
+  error: (m) => connection.console.error(m),
+});
+let settings: ServerSettings = DEFAULT_SETTINGS;
 
 /** Runs a request handler on the current analysis of a document; errors are logged, never thrown. */
 function withAnalysis<T>(uri: string, fallback: T, f: (a: NonNullable<ReturnType<AnalysisCache['get']>>, doc: TextDocument) => T): T {
@@ -46,12 +71,15 @@ connection.onInitialize((): InitializeResult => ({
     definitionProvider: true,
     documentHighlightProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+    codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'basepair-language-server' },
 }));
 
 connection.onInitialized(() => {
   connection.console.info(`Basepair language server started (pid ${process.pid}, Node ${process.version})`);
+  // Start the compute process now (and build its energy tables) so the first hover does not wait.
+  folding.fold('GGGGAAAACCCC', 'mfe').catch((err: unknown) => connection.console.error(`compute process warm-up failed: ${String(err)}`));
 });
 
 documents.onDidOpen((e) => diagnostics.schedule(e.document, true));
@@ -61,9 +89,29 @@ documents.onDidClose((e) => {
   diagnostics.clear(e.document.uri);
 });
 
-connection.onHover((p) =>
-  withAnalysis(p.textDocument.uri, null, ({ file }) => hoverAt(file, file.lines.offsetAt(p.position))),
-);
+connection.onDidChangeConfiguration((p) => {
+  const lensesBefore = settings.structure.codeLens;
+  settings = readSettings((p.settings as { basepair?: unknown } | undefined)?.basepair);
+  if (settings.structure.codeLens !== lensesBefore) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+});
+
+connection.onHover(async (p) => {
+  const found = withAnalysis(p.textDocument.uri, null, ({ file }) => {
+    const offset = file.lines.offsetAt(p.position);
+    return { file, offset, hover: hoverAt(file, offset) };
+  });
+  if (!found?.hover) return null;
+  const contents = found.hover.contents as { kind: string; value: string };
+  const [prediction, fold] = await Promise.allSettled([
+    predictionHoverSection(found.file, found.offset, models),
+    foldHoverSection(found.file, found.offset, folding, settings.fold.maxHoverLength),
+  ]);
+  for (const [what, r] of [['prediction', prediction], ['folding', fold]] as const) {
+    if (r.status === 'fulfilled' && r.value) contents.value += '\n\n---\n\n' + r.value;
+    else if (r.status === 'rejected') connection.console.error(`${what} for hover failed: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
+  }
+  return found.hover;
+});
 connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], ({ file }) => documentSymbols(file)));
 connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], ({ file }) => foldingRanges(file)));
 connection.onDefinition((p) =>
@@ -73,6 +121,9 @@ connection.onDocumentHighlight((p) =>
   withAnalysis(p.textDocument.uri, null, ({ file }) => partnerHighlights(file, file.lines.offsetAt(p.position))),
 );
 connection.onCodeAction((p) => withAnalysis(p.textDocument.uri, [], (a) => codeActions(a, p)));
+connection.onCodeLens((p) =>
+  settings.structure.codeLens ? withAnalysis(p.textDocument.uri, [], ({ file }) => structureCodeLenses(file, p.textDocument.uri)) : [],
+);
 
 connection.onRequest(FileSummaryRequest, (p) =>
   withAnalysis<FileSummary | null>(p.uri, null, (a, doc) => {
@@ -91,7 +142,37 @@ connection.onRequest(FileSummaryRequest, (p) =>
   }),
 );
 
+connection.onRequest(FoldDocumentRequest, async (p, token) => {
+  const doc = documents.get(p.uri);
+  const analysis = doc ? cache.get(doc) : undefined;
+  if (!analysis) throw new Error(`not an open FASTA or dot-bracket document: ${p.uri}`);
+  const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
+  const result = await foldDocument(analysis.file, p, folding, settings.fold.maxLength, progress, token);
+  if (result) connection.console.info(`fold: ${result.folded} records folded, ${result.skipped.length} skipped in ${result.ms} ms`);
+  return result;
+});
+
+connection.onRequest(StructureDataRequest, async (p) => {
+  const doc = documents.get(p.uri);
+  const analysis = doc ? cache.get(doc) : undefined;
+  if (!analysis) return null;
+  try {
+    return await structureData(analysis.file, p, folding, settings.fold.maxLength);
+  } catch (err) {
+    // A record that cannot be folded is the user's to fix: say why, as a request error.
+    if (err instanceof StructureDataError) throw new ResponseError(1, err.message);
+    throw err;
+  }
+});
+
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err.stack ?? String(err)}`));
+
+registerModelHandlers(connection, { jobs, models, documents, cache });
+
+connection.onShutdown(() => {
+  jobs.dispose();
+  compute.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

@@ -68,6 +68,8 @@ export interface RegressionLoadOptions {
   splitValues?: SplitValueMap;
   /** Skip bad rows (listed in `skipped`) instead of failing on the first. */
   skipBad?: boolean;
+  /** Records to predict: no target column / key is read (targets come back as NaN). */
+  withoutTarget?: boolean;
 }
 
 const DEFAULTS = {
@@ -106,7 +108,7 @@ interface Loaded {
 function fromTable(text: string, file: string, options: RegressionLoadOptions, issues: RowIssues): Loaded {
   const table = readTable(text, file, { delimiter: options.delimiter, allowRagged: true });
   const seqCol = requiredColumn(table, 'sequence', options.sequenceColumn, DEFAULTS.sequence);
-  const targetCol = requiredColumn(table, 'target', options.targetColumn, DEFAULTS.target);
+  const targetCol = options.withoutTarget ? -1 : requiredColumn(table, 'target', options.targetColumn, DEFAULTS.target);
   const structCol = optionalColumn(table, 'structure', options.structureColumn, DEFAULTS.structure);
   const idCol = optionalColumn(table, 'id', options.idColumn, DEFAULTS.id);
   const groupCol = optionalColumn(table, 'group', options.groupColumn, []);
@@ -114,7 +116,7 @@ function fromTable(text: string, file: string, options: RegressionLoadOptions, i
   const name = (i: number) => (i >= 0 ? table.names[i] : undefined);
   const columns = definedOnly<RegressionColumns>({
     sequence: table.names[seqCol],
-    target: table.names[targetCol],
+    target: targetCol >= 0 ? table.names[targetCol] : '',
     structure: name(structCol),
     id: name(idCol),
     group: name(groupCol),
@@ -142,9 +144,13 @@ function fromTable(text: string, file: string, options: RegressionLoadOptions, i
         structure = s;
       }
     }
-    const targetText = cellValue(row.cells[targetCol]);
-    const target = parseDecimal(targetText);
-    if (target === undefined) return problem(targetCol, -1, targetProblem(targetText, columns.target));
+    let target = NaN;
+    if (targetCol >= 0) {
+      const targetText = cellValue(row.cells[targetCol]);
+      const parsed = parseDecimal(targetText);
+      if (parsed === undefined) return problem(targetCol, -1, targetProblem(targetText, columns.target));
+      target = parsed;
+    }
     const split = splitCol >= 0 ? splitCell(file, row, splitCol, columns.split!, options.splitValues) : undefined;
     let id = `row${k + 1}`;
     if (idCol >= 0) {
@@ -218,12 +224,16 @@ function recordFrom(
       return void issues.bad(at.line, bad.reason, at.column);
     }
   }
-  const value = fields.get(key.toLowerCase());
-  if (!value) return void issues.bad(line, `the header of '${rec.id}' has no ${key}=<number>`);
-  const target = parseDecimal(value.text);
-  if (target === undefined) {
-    const at = pos(value.offset);
-    return void issues.bad(line, targetProblem(value.text, key), at.column);
+  let target = NaN;
+  if (!options.withoutTarget) {
+    const value = fields.get(key.toLowerCase());
+    if (!value) return void issues.bad(line, `the header of '${rec.id}' has no ${key}=<number>`);
+    const parsed = parseDecimal(value.text);
+    if (parsed === undefined) {
+      const at = pos(value.offset);
+      return void issues.bad(line, targetProblem(value.text, key), at.column);
+    }
+    target = parsed;
   }
   let split: SplitName | undefined;
   const splitField = splitKey ? fields.get(splitKey.toLowerCase()) : undefined;

@@ -1,0 +1,60 @@
+// `basepair predict <modelDir> <data> [--json]`: one prediction per record of a data file, in input
+// order, as TSV (id, prediction[, sd]) or a JSON array of {id, prediction, sd?}.
+import { parseArgs } from 'node:util';
+import { DataError } from '../core/datasets/errors';
+import { UserError } from './files';
+import type { CliIO } from './io';
+
+export const PREDICT_USAGE = `usage: basepair predict <modelDir> <data> [--sequence-column COL] [--structure-column COL]
+         [--id-column COL] [--skip-bad] [--json]
+
+Predictions of a saved regressor for every record of a TSV/CSV (sequence column), FASTA or
+dot-bracket file, in input order. Records are folded first when the model was trained on folded
+structures. Prints TSV (id, prediction, and sd for k-fold ensembles) or, with --json, an array of
+{id, prediction, sd?}.`;
+
+export async function predictCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'sequence-column': { type: 'string' },
+      'structure-column': { type: 'string' },
+      'id-column': { type: 'string' },
+      'skip-bad': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(PREDICT_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UserError('predict: give a model directory and a data file\n\n' + PREDICT_USAGE);
+  const { predictFile } = await import('../jobs/prediction');
+  const { ModelFileError } = await import('../ml');
+  try {
+    const result = await predictFile(positionals[0], positionals[1], {
+      load: {
+        ...(values['sequence-column'] ? { sequenceColumn: values['sequence-column'] } : {}),
+        ...(values['structure-column'] ? { structureColumn: values['structure-column'] } : {}),
+        ...(values['id-column'] ? { idColumn: values['id-column'] } : {}),
+        skipBad: values['skip-bad'],
+      },
+    });
+    for (const s of result.skipped) io.err(`basepair: skipped ${positionals[1]}:${s.line}${s.column ? `:${s.column}` : ''}: ${s.reason}\n`);
+    if (values.json) io.out(JSON.stringify(result.rows, null, 2) + '\n');
+    else {
+      const withSd = result.rows.some((r) => r.sd !== undefined);
+      io.out(`id\t${result.card.targetName || 'prediction'}${withSd ? '\tsd' : ''}\n`);
+      for (const r of result.rows) io.out(`${r.id}\t${r.prediction}${withSd ? `\t${r.sd ?? ''}` : ''}\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof DataError || err instanceof ModelFileError) {
+      io.err(`basepair: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,61 @@
+// Where models live and what is there: the `basepair.models.folder` setting (default
+// `.basepair/models`, relative to the first workspace folder; the extension's storage when no
+// folder is open), and the saved models in it, read from their card.json.
+import * as vscode from 'vscode';
+
+export interface ModelEntry {
+  dir: vscode.Uri;
+  name: string;
+  targetName: string;
+  arch: string;
+  createdAt: string;
+  spearman?: number;
+}
+
+export function modelsFolder(context: vscode.ExtensionContext): vscode.Uri {
+  const setting = vscode.workspace.getConfiguration('basepair').get<string>('models.folder') || '.basepair/models';
+  if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) return vscode.Uri.file(setting);
+  const ws = vscode.workspace.workspaceFolders?.[0];
+  return ws ? vscode.Uri.joinPath(ws.uri, setting) : vscode.Uri.joinPath(context.globalStorageUri, 'models');
+}
+
+interface CardFields {
+  targetName?: string;
+  createdAt?: string;
+  architecture?: { name?: string };
+  metrics?: Record<string, { spearman?: number }>;
+}
+
+/** The card of a model directory, or undefined when it has none that parses. */
+export async function readCard(dir: vscode.Uri): Promise<ModelEntry | undefined> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'card.json'));
+    const card = JSON.parse(new TextDecoder().decode(bytes)) as CardFields;
+    const m = card.metrics?.['test'] ?? card.metrics?.['valid'];
+    return {
+      dir,
+      name: dir.path.split('/').pop() ?? dir.path,
+      targetName: card.targetName ?? 'target',
+      arch: card.architecture?.name ?? '?',
+      createdAt: card.createdAt ?? '',
+      ...(m?.spearman !== undefined ? { spearman: m.spearman } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saved models in the models folder, newest first. */
+export async function listModels(context: vscode.ExtensionContext): Promise<ModelEntry[]> {
+  const folder = modelsFolder(context);
+  let entries: [string, vscode.FileType][] = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const cards = await Promise.all(
+    entries.filter(([name, type]) => type === vscode.FileType.Directory && !name.startsWith('.')).map(([name]) => readCard(vscode.Uri.joinPath(folder, name))),
+  );
+  return cards.filter((c): c is ModelEntry => c !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

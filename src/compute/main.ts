@@ -1,0 +1,46 @@
+// The compute process: a long-lived child of the language server that does the CPU-heavy work
+// (folding, and predictions of the active regressor) so the server's event loop never blocks. It talks
+// JSON-RPC over the Node IPC channel; if it dies, the server starts a new one on the next request.
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { evalStructure, mfe, partition } from '../core/structure';
+import { ActiveModel } from './activeModel';
+import { LoadModelComputeRequest, PredictComputeRequest } from './modelProtocol';
+import { EvalComputeRequest, FoldComputeRequest, type FoldSummary } from './protocol';
+
+const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+
+connection.onRequest(FoldComputeRequest, ({ sequence, mode }): FoldSummary => {
+  const t0 = performance.now();
+  if (mode === 'mfe') {
+    const r = mfe(sequence);
+    return { sequence: sequence.toUpperCase().replace(/T/g, 'U'), structure: r.structure, mfe: r.energy, ms: performance.now() - t0 };
+  }
+  const p = partition(sequence);
+  const pairs: number[] = [];
+  p.bpp.forEach((i, j, prob) => pairs.push(i, j, prob), 1e-5);
+  return {
+    sequence: p.sequence,
+    structure: p.mfe.structure,
+    mfe: p.mfe.energy,
+    ensemble: p.ensembleEnergy,
+    mfeFrequency: p.mfeFrequency,
+    diversity: p.diversity,
+    centroid: p.centroid.structure,
+    mea: p.mea.structure,
+    pairs,
+    ms: performance.now() - t0,
+  };
+});
+
+connection.onRequest(EvalComputeRequest, ({ sequence, structure }) => {
+  const r = evalStructure(sequence, structure);
+  return { energy: r.energy, warnings: r.warnings };
+});
+
+const activeModel = new ActiveModel();
+connection.onRequest(LoadModelComputeRequest, ({ dir }) => activeModel.load(dir));
+connection.onRequest(PredictComputeRequest, ({ records }) => activeModel.predict(records));
+
+// The parent going away ends this process (no orphans).
+process.on('disconnect', () => process.exit(0));
+connection.listen();

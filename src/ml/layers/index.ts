@@ -1,0 +1,7 @@
+// Every custom layer of Basepair's models. Importing this module registers them with TF.js
+// serialization, which loading a saved model needs.
+export { DilatedConv1D, dilatedConv1d } from './dilatedConv1d';
+export { FlatPartnerIndex, PairMessagePassing, flatPartnerIndex, sparsePairProduct, symmetricPairProduct } from './pairMessagePassing';
+export { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from './maskedPooling';
+export { SeededDropout } from './seededDropout';
+export { WeightedPositionMean } from './weightedPositionMean';

@@ -1,0 +1,139 @@
+// The training loop of one network: Adam (FusedAdam) on MSE of the standardised target, batches shuffled with our
+// seeded PRNG, validation after every epoch, learning rate halved when validation stalls, early stopping
+// with the best weights restored, progress per epoch, cancellation between batches (AbortSignal).
+import * as tf from '@tensorflow/tfjs';
+import { spearman } from '../../core/metrics/regression';
+import { Random } from '../../core/random';
+import { assembleBatch, inOrder, type EncodedRecord, type InputSpec } from '../features/batchEncoder';
+import { Cancelled } from './cancelled';
+import { FusedAdam } from './fusedAdam';
+import { predictEncoded } from './predictEncoded';
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Epochs without validation improvement before stopping. */
+  patience: number;
+  /** Epochs without improvement before the learning rate is halved (default max(2, patience / 3)). */
+  lrPatience?: number;
+  /** Lower bound of the learning rate schedule. */
+  minLearningRate?: number;
+  seed: number;
+  signal?: AbortSignal;
+  /** Called after each epoch (train loss and validation loss in standardised units). */
+  onEpoch?: (e: EpochStats) => void;
+}
+
+export interface EpochStats {
+  epoch: number;
+  trainLoss: number;
+  validLoss: number;
+  /** Spearman correlation of predictions and targets on the validation records. */
+  validSpearman: number;
+  learningRate: number;
+  /** Wall time of the epoch: training batches + validation. */
+  seconds: number;
+  /** Wall time of the training batches alone. */
+  trainSeconds: number;
+  /** CPU time (user + system, all threads) of the training batches: a load-independent cost measure. */
+  trainCpuSeconds: number;
+}
+
+export interface FitResult {
+  history: EpochStats[];
+  bestEpoch: number;
+  bestValidLoss: number;
+  trainedSamples: number;
+  trainSeconds: number;
+}
+
+export interface FitData {
+  spec: InputSpec;
+  train: readonly EncodedRecord[];
+  trainTargets: Float32Array;
+  valid: readonly EncodedRecord[];
+  validTargets: Float32Array;
+}
+
+function mse(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
+  return a.length ? s / a.length : NaN;
+}
+
+export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOptions): Promise<FitResult> {
+  const optimizer = new FusedAdam(opts.learningRate);
+  model.compile({ optimizer, loss: 'meanSquaredError' });
+  const random = new Random(`shuffle-${opts.seed}`);
+  const lrPatience = opts.lrPatience ?? Math.max(2, Math.floor(opts.patience / 3));
+  const minLr = opts.minLearningRate ?? opts.learningRate / 32;
+  const history: EpochStats[] = [];
+  let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
+  let sinceBest = 0;
+  let sinceLrChange = 0;
+  let trainedSamples = 0;
+  let trainSeconds = 0;
+  const n = data.train.length;
+  try {
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      const started = performance.now();
+      const cpuStart = process.cpuUsage();
+      const order = random.permutation(n);
+      let lossSum = 0;
+      for (let start = 0; start < n; start += opts.batchSize) {
+        await yieldToEventLoop();
+        if (opts.signal?.aborted) throw new Cancelled();
+        const idx = order.subarray(start, Math.min(n, start + opts.batchSize));
+        const x = assembleBatch(data.train, idx, data.spec);
+        const y = tf.tensor2d(Float32Array.from(idx, (i) => data.trainTargets[i]!), [idx.length, 1]);
+        try {
+          const loss = (await model.trainOnBatch(inOrder(model, x), y)) as number;
+          lossSum += loss * idx.length;
+        } finally {
+          tf.dispose([...Object.values(x), y]);
+        }
+        trainedSamples += idx.length;
+      }
+      if (opts.signal?.aborted) throw new Cancelled();
+      const epochSeconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuStart);
+      const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
+      trainSeconds += epochSeconds;
+      const validPred = await predictEncoded(model, data.valid, data.spec, Math.max(opts.batchSize, 128));
+      const validLoss = mse(validPred, data.validTargets);
+      const stats: EpochStats = { epoch, trainLoss: lossSum / n, validLoss, validSpearman: spearman(validPred, data.validTargets), learningRate: learningRateOf(optimizer), seconds: (performance.now() - started) / 1000, trainSeconds: epochSeconds, trainCpuSeconds };
+      history.push(stats);
+      opts.onEpoch?.(stats);
+      if (!Number.isFinite(stats.trainLoss)) break;
+      if (validLoss < best.loss - 1e-6) {
+        tf.dispose(best.weights);
+        best = { loss: validLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+        sinceBest = 0;
+        sinceLrChange = 0;
+      } else {
+        sinceBest++;
+        sinceLrChange++;
+        if (sinceBest >= opts.patience) break;
+        if (sinceLrChange >= lrPatience && learningRateOf(optimizer) > minLr) {
+          setLearningRate(optimizer, Math.max(minLr, learningRateOf(optimizer) / 2));
+          sinceLrChange = 0;
+        }
+      }
+    }
+    if (best.weights.length) model.setWeights(best.weights);
+    return { history, bestEpoch: best.epoch, bestValidLoss: best.loss, trainedSamples, trainSeconds };
+  } finally {
+    tf.dispose(best.weights);
+    optimizer.dispose();
+  }
+}
+
+function learningRateOf(optimizer: FusedAdam): number {
+  return optimizer.learningRate;
+}
+
+function setLearningRate(optimizer: FusedAdam, lr: number): void {
+  optimizer.learningRate = lr;
+}

@@ -1,0 +1,28 @@
+// Folding for the language server: every fold runs in the compute process, results are cached per
+// sequence (and mode), so hovering the same record again is instant.
+import { EvalComputeRequest, FoldComputeRequest, type EvalSummary, type FoldParams, type FoldSummary } from '../../compute/protocol';
+import type { ComputeProcess } from '../compute/computeProcess';
+import { LruPromiseCache } from './foldCache';
+
+export class FoldService {
+  private readonly folds = new LruPromiseCache<FoldSummary>(2000);
+  private readonly evals = new LruPromiseCache<EvalSummary>(2000);
+
+  constructor(private readonly compute: ComputeProcess) {}
+
+  fold(sequence: string, mode: FoldParams['mode'] = 'mfe'): Promise<FoldSummary> {
+    const key = `${mode}|${sequence.toUpperCase()}`;
+    // A partition-function result also answers an MFE question.
+    if (mode === 'mfe') {
+      const full = this.folds.peek(`partition|${sequence.toUpperCase()}`);
+      if (full) return Promise.resolve(full);
+    }
+    return this.folds.get(key, () => this.compute.request(FoldComputeRequest, { sequence, mode }));
+  }
+
+  evaluate(sequence: string, structure: string): Promise<EvalSummary> {
+    return this.evals.get(`${sequence.toUpperCase()}|${structure}`, () =>
+      this.compute.request(EvalComputeRequest, { sequence, structure }),
+    );
+  }
+}

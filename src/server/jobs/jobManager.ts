@@ -1,0 +1,98 @@
+// Training jobs of the language server: one forked job process (dist/job.js) per job, so training
+// never blocks the server, a crash only ends its job, and ending the process gives the memory back.
+// Cancel asks the job to stop (it stops between batches) and kills it if it is still running 2 s
+// later; model directories are written atomically by the job, so nothing partial is left.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import { JobCancelNotification, JobProgressNotification, TrainRegressorJob } from '../../jobs/protocol';
+import type { RegressorJobOptions } from '../../jobs/regressorTraining';
+import type { TrainingProgress, TrainingReport } from '../../jobs/trainingReport';
+import type { Logger } from '../compute/computeProcess';
+
+/** A job that ended without a report: bad data, cancelled, or the process died. */
+export class JobFailed extends Error {
+  constructor(
+    message: string,
+    readonly cancelled: boolean,
+  ) {
+    super(message);
+  }
+}
+
+interface RunningJob {
+  child: ChildProcess;
+  connection: MessageConnection;
+  cancelled: boolean;
+  killTimer?: NodeJS.Timeout;
+}
+
+export const CANCEL_GRACE_MS = 2000;
+
+export class JobManager {
+  private readonly jobs = new Map<string, RunningJob>();
+
+  constructor(
+    private readonly jobModule: string,
+    private readonly log: Logger,
+  ) {}
+
+  get running(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  pidOf(jobId: string): number | undefined {
+    return this.jobs.get(jobId)?.child.pid;
+  }
+
+  async train(jobId: string, options: RegressorJobOptions, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
+    if (this.jobs.has(jobId)) throw new Error(`job ${jobId} is already running`);
+    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const job: RunningJob = { child, connection, cancelled: false };
+    this.jobs.set(jobId, job);
+    this.log.info(`job ${jobId}: training started in process ${child.pid} (${options.data} -> ${options.out})`);
+    connection.onNotification(JobProgressNotification, onProgress);
+    connection.listen();
+    const exited = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) => {
+        const why = job.cancelled ? 'cancelled' : `the job process ended unexpectedly (${signal ?? `exit code ${code}`})`;
+        reject(new JobFailed(why, job.cancelled));
+      });
+      child.once('error', (err) => reject(new JobFailed(`the job process could not run: ${err.message}`, false)));
+    });
+    try {
+      const report = await Promise.race([connection.sendRequest(TrainRegressorJob, options), exited]);
+      this.log.info(`job ${jobId}: done, model saved to ${report.modelDir} (${report.verdict.kind})`);
+      return report;
+    } catch (err) {
+      const failure =
+        err instanceof JobFailed
+          ? err
+          : err instanceof ResponseError
+            ? new JobFailed(err.message, job.cancelled)
+            : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled);
+      this.log.error(`job ${jobId}: ${failure.cancelled ? 'cancelled' : `failed: ${failure.message}`}`);
+      throw failure;
+    } finally {
+      this.jobs.delete(jobId);
+      if (job.killTimer) clearTimeout(job.killTimer);
+      connection.dispose();
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    }
+  }
+
+  /** Asks the job to stop; kills its process if it has not ended after CANCEL_GRACE_MS. */
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job) return false;
+    job.cancelled = true;
+    void job.connection.sendNotification(JobCancelNotification).catch(() => undefined);
+    job.killTimer = setTimeout(() => job.child.kill('SIGKILL'), CANCEL_GRACE_MS);
+    return true;
+  }
+
+  dispose(): void {
+    for (const job of this.jobs.values()) job.child.kill('SIGKILL');
+    this.jobs.clear();
+  }
+}

@@ -1,0 +1,104 @@
+// Language-server requests about models: train (a job process per request, progress to the editor
+// as work-done progress and as basepair/trainingEvent notifications for the training panel),
+// cancel, choose the active model, predict a document.
+import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import {
+  CancelJobRequest,
+  PredictDocumentRequest,
+  SetActiveModelRequest,
+  TrainingEventNotification,
+  TrainRequest,
+  type TrainingProgress,
+} from '../../protocol';
+import type { AnalysisCache } from '../analysis';
+import { predictDocument } from '../features/predictDocument';
+import { JobFailed, type JobManager } from '../jobs/jobManager';
+import type { ModelService } from './modelService';
+
+export const TRAIN_ERROR = { failed: 1, cancelled: 2 } as const;
+
+function progressMessage(p: TrainingProgress): { message: string; percentage?: number } {
+  switch (p.phase) {
+    case 'loading':
+      return { message: 'reading the data' };
+    case 'folding':
+      return { message: `folding ${p.done}/${p.total} (${p.source})`, percentage: Math.round((p.done * 10) / p.total) };
+    case 'training': {
+      const member = p.members > 1 ? `fold ${p.member}/${p.members}, ` : '';
+      const done = ((p.member - 1) * p.maxEpochs + p.epoch) / (p.members * p.maxEpochs);
+      return {
+        message: `${member}epoch ${p.epoch}: valid loss ${p.validLoss.toFixed(3)}, Spearman ${p.validSpearman.toFixed(3)}`,
+        percentage: 10 + Math.round(done * 88),
+      };
+    }
+    case 'saving':
+      return { message: 'saving the model', percentage: 99 };
+  }
+}
+
+export function registerModelHandlers(
+  connection: Connection,
+  deps: { jobs: JobManager; models: ModelService; documents: TextDocuments<TextDocument>; cache: AnalysisCache },
+): void {
+  const { jobs, models, documents, cache } = deps;
+
+  connection.onRequest(TrainRequest, async (params, token) => {
+    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    progress.begin('Training', 0, 'starting', true);
+    const sub = token.onCancellationRequested(() => jobs.cancel(params.jobId));
+    void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'started', params });
+    try {
+      const report = await jobs.train(
+        params.jobId,
+        {
+          data: params.data,
+          out: params.out,
+          ...(params.arch ? { arch: params.arch } : {}),
+          ...(params.structure ? { structure: params.structure } : {}),
+          ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
+          ...(params.folds !== undefined ? { folds: params.folds } : {}),
+          ...(params.seed !== undefined ? { seed: params.seed } : {}),
+          load: { ...(params.targetColumn ? { targetColumn: params.targetColumn } : {}), skipBad: params.skipBad ?? false },
+        },
+        (p) => {
+          const m = progressMessage(p);
+          progress.report(m.percentage ?? 0, m.message);
+          void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'progress', progress: p });
+        },
+      );
+      void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'done', report });
+      return report;
+    } catch (err) {
+      const failed = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), false);
+      void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'failed', message: failed.message, cancelled: failed.cancelled });
+      throw new ResponseError(failed.cancelled ? TRAIN_ERROR.cancelled : TRAIN_ERROR.failed, failed.message);
+    } finally {
+      sub.dispose();
+      progress.done();
+    }
+  });
+
+  connection.onRequest(CancelJobRequest, ({ jobId }) => jobs.cancel(jobId));
+
+  connection.onRequest(SetActiveModelRequest, async ({ dir }) => {
+    try {
+      const info = await models.setActive(dir);
+      connection.console.info(info ? `active model: ${info.dir} (${info.arch}, target ${info.targetName})` : 'no active model');
+      return info;
+    } catch (err) {
+      throw new ResponseError(1, err instanceof Error ? err.message : String(err));
+    }
+  });
+
+  connection.onRequest(PredictDocumentRequest, async ({ uri }) => {
+    const doc = documents.get(uri);
+    const analysis = doc ? cache.get(doc) : undefined;
+    try {
+      return await predictDocument(analysis ? { parsed: analysis.file } : { fsPath: fileURLToPath(uri) }, models);
+    } catch (err) {
+      throw new ResponseError(1, err instanceof Error ? err.message : String(err));
+    }
+  });
+}

@@ -1,0 +1,188 @@
+// The replacement gradient kernels (src/ml/backend/trainingKernels.ts) against the stock cpu kernels:
+// same values within 1e-4 on several shapes, strides and paddings, on wasm and (Conv2DBackpropFilter
+// loop) on cpu; and no leaked tensors.
+import * as assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../src/ml/backend/initBackend';
+import { registerTrainingKernels, stockKernel } from '../../src/ml/backend/trainingKernels';
+import { maxAbsDiff, seededNormal } from './ml-helpers';
+
+type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
+interface ConvCase {
+  x: [number, number, number, number];
+  f: [number, number, number, number];
+  s: number;
+  p: Pad;
+}
+
+const CONV_CASES: ConvCase[] = [
+  { x: [4, 12, 12, 3], f: [3, 3, 3, 5], s: 1, p: 'same' },
+  { x: [4, 12, 12, 3], f: [3, 3, 3, 5], s: 2, p: 'same' },
+  { x: [4, 13, 11, 2], f: [3, 3, 2, 4], s: 2, p: 'valid' },
+  { x: [4, 13, 11, 2], f: [3, 3, 2, 4], s: 1, p: 'valid' },
+  { x: [4, 8, 8, 3], f: [2, 2, 3, 4], s: 2, p: 'valid' },
+  { x: [3, 9, 9, 2], f: [2, 2, 2, 3], s: 1, p: 'same' }, // even kernel: asymmetric 'same' padding
+  { x: [4, 1, 60, 4], f: [1, 7, 4, 8], s: 1, p: 'same' }, // conv1d as conv2d
+  { x: [4, 10, 10, 1], f: [3, 3, 1, 6], s: 1, p: 'same' }, // one input channel
+  { x: [2, 10, 10, 2], f: [3, 3, 2, 3], s: 1, p: [[0, 0], [1, 2], [0, 1], [0, 0]] }, // explicit padding
+];
+
+function describeCase(c: ConvCase): string {
+  return `x ${c.x.join('x')}, filter ${c.f.join('x')}, stride ${c.s}, pad ${JSON.stringify(c.p)}`;
+}
+
+/** Runs the stock cpu kernel `name` directly (it may have been replaced in the registry). */
+function runStockCpu(name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>): Float32Array {
+  const kernel = stockKernel(name, 'cpu');
+  assert.ok(kernel, `stock cpu ${name}`);
+  const info = kernel({ inputs, backend: tf.backend(), attrs: attrs as never }) as tf.TensorInfo;
+  const t = tf.engine().makeTensorFromTensorInfo(info);
+  const values = t.dataSync() as Float32Array;
+  t.dispose();
+  return values.slice();
+}
+
+function runRegistered(name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>): Float32Array {
+  const t = tf.engine().runKernel(name, inputs as never, attrs as never) as tf.Tensor;
+  const values = (t.dataSync() as Float32Array).slice();
+  t.dispose();
+  return values;
+}
+
+describe('ml: replacement gradient kernels vs the stock cpu kernels', function () {
+  this.timeout(60000);
+  const data: { c: ConvCase; x: Float32Array; w: Float32Array; dy: Float32Array; dyShape: number[] }[] = [];
+  const ref: { dw: Float32Array; dx: Float32Array }[] = [];
+  const segX = seededNormal([50, 3, 2], 7);
+  const segIds = Int32Array.from({ length: 50 }, (_, i) => (i * 7) % 9);
+  let segRef: Float32Array;
+
+  before(async () => {
+    await initBackend({ prefer: 'wasm' });
+    await tf.setBackend('cpu');
+    CONV_CASES.forEach((c, k) => {
+      const x = seededNormal(c.x, 100 + k);
+      const w = seededNormal(c.f, 200 + k);
+      const dyShape = tf.tidy(() => tf.conv2d(tf.tensor4d(x, c.x), tf.tensor4d(w, c.f), c.s, c.p).shape);
+      const dy = seededNormal(dyShape, 300 + k);
+      data.push({ c, x, w, dy, dyShape });
+      const attrs = { strides: [c.s, c.s], pad: c.p, dataFormat: 'NHWC' };
+      tf.tidy(() => {
+        ref.push({
+          dw: runStockCpu('Conv2DBackpropFilter', { x: tf.tensor4d(x, c.x), dy: tf.tensor(dy, dyShape) }, { ...attrs, filterShape: c.f }),
+          dx: runStockCpu('Conv2DBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor4d(w, c.f) }, { ...attrs, inputShape: c.x }),
+        });
+      });
+    });
+    segRef = tf.tidy(() => tf.unsortedSegmentSum(tf.tensor3d(segX, [50, 3, 2]), tf.tensor1d(segIds, 'int32'), 9).dataSync() as Float32Array).slice();
+    registerTrainingKernels('cpu');
+  });
+
+  after(async () => {
+    await initBackend({ prefer: 'wasm' });
+    await tf.setBackend('wasm');
+  });
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`Conv2DBackpropFilter on ${backend}: max abs error <= 1e-4 on ${CONV_CASES.length} shapes`, async () => {
+      await tf.setBackend(backend);
+      data.forEach((d, k) => {
+        const attrs = { strides: [d.c.s, d.c.s], pad: d.c.p, dataFormat: 'NHWC', filterShape: d.c.f };
+        const got = tf.tidy(() => runRegistered('Conv2DBackpropFilter', { x: tf.tensor4d(d.x, d.c.x), dy: tf.tensor(d.dy, d.dyShape) }, attrs));
+        assert.ok(maxAbsDiff(got, ref[k]!.dw) <= 1e-4, `${backend} ${describeCase(d.c)}: error ${maxAbsDiff(got, ref[k]!.dw)}`);
+      });
+    });
+  }
+
+  it('Conv2DBackpropInput on wasm (stride 1 replaced, other strides stock): max abs error <= 1e-4', async () => {
+    await tf.setBackend('wasm');
+    data.forEach((d, k) => {
+      const attrs = { strides: [d.c.s, d.c.s], pad: d.c.p, dataFormat: 'NHWC', inputShape: d.c.x };
+      const got = tf.tidy(() => runRegistered('Conv2DBackpropInput', { dy: tf.tensor(d.dy, d.dyShape), filter: tf.tensor4d(d.w, d.c.f) }, attrs));
+      assert.ok(maxAbsDiff(got, ref[k]!.dx) <= 1e-4, `${describeCase(d.c)}: error ${maxAbsDiff(got, ref[k]!.dx)}`);
+    });
+  });
+
+  it('UnsortedSegmentSum on wasm (duplicate and missing segment ids): max abs error <= 1e-4', async () => {
+    await tf.setBackend('wasm');
+    const got = tf.tidy(() => tf.unsortedSegmentSum(tf.tensor3d(segX, [50, 3, 2]), tf.tensor1d(segIds, 'int32'), 9).dataSync() as Float32Array).slice();
+    assert.ok(maxAbsDiff(got, segRef) <= 1e-4);
+  });
+
+  it('BatchMatMul with transposed operands on wasm: max abs error <= 1e-4 (2-D, batched, broadcast batch)', async () => {
+    const cases: { a: number[]; b: number[]; ta: boolean; tb: boolean }[] = [
+      { a: [7, 5], b: [7, 4], ta: true, tb: false },
+      { a: [5, 7], b: [4, 7], ta: false, tb: true },
+      { a: [7, 5], b: [4, 7], ta: true, tb: true },
+      { a: [3, 6, 5], b: [3, 6, 4], ta: true, tb: false },
+      { a: [3, 5, 6], b: [1, 4, 6], ta: false, tb: true },
+    ];
+    for (const [k, c] of cases.entries()) {
+      const a = seededNormal(c.a, 400 + k);
+      const b = seededNormal(c.b, 500 + k);
+      await tf.setBackend('cpu');
+      const expected = tf.tidy(() => tf.matMul(tf.tensor(a, c.a), tf.tensor(b, c.b), c.ta, c.tb).dataSync() as Float32Array).slice();
+      await tf.setBackend('wasm');
+      const got = tf.tidy(() => tf.matMul(tf.tensor(a, c.a), tf.tensor(b, c.b), c.ta, c.tb).dataSync() as Float32Array).slice();
+      assert.ok(maxAbsDiff(got, expected) <= 1e-4, `${JSON.stringify(c)}: error ${maxAbsDiff(got, expected)}`);
+    }
+  });
+
+  it('Tile on wasm (broadcast fast path and general fallback): identical to the cpu backend', async () => {
+    const cases: { shape: number[]; reps: number[] }[] = [
+      { shape: [1, 1, 1, 5], reps: [4, 6, 3, 1] }, // what the BatchNorm gradient asks for
+      { shape: [3, 1, 2], reps: [1, 4, 1] },
+      { shape: [2, 3], reps: [2, 2] }, // not a broadcast: stock kernel
+    ];
+    for (const [k, c] of cases.entries()) {
+      const x = seededNormal(c.shape, 600 + k);
+      await tf.setBackend('cpu');
+      const expected = tf.tidy(() => tf.tile(tf.tensor(x, c.shape), c.reps).dataSync() as Float32Array).slice();
+      await tf.setBackend('wasm');
+      const got = tf.tidy(() => tf.tile(tf.tensor(x, c.shape), c.reps).dataSync() as Float32Array).slice();
+      assert.equal(maxAbsDiff(got, expected), 0, JSON.stringify(c));
+    }
+  });
+
+  it('Identity on wasm shares the data: clones are equal, independent of disposal, and free their memory', async () => {
+    await tf.setBackend('wasm');
+    const bytes = tf.memory().numBytes;
+    const x = tf.tensor2d(seededNormal([30, 40], 700), [30, 40]);
+    const copy = x.clone();
+    const values = (x.dataSync() as Float32Array).slice();
+    x.dispose();
+    assert.equal(maxAbsDiff(copy.dataSync() as Float32Array, values), 0);
+    const v = tf.variable(copy);
+    const zeros = tf.zeros([30, 40]) as tf.Tensor2D;
+    v.assign(zeros);
+    assert.equal(maxAbsDiff(copy.dataSync() as Float32Array, values), 0, 'assigning a variable made from it leaves the clone alone');
+    tf.dispose([copy, v, zeros]);
+    assert.equal(tf.memory().numBytes, bytes);
+  });
+
+  it('a Conv2D layer trains on wasm and its gradients match the cpu backend', async () => {
+    const x = seededNormal([4, 9, 9, 2], 11);
+    const w = seededNormal([3, 3, 2, 4], 12);
+    const grads = async (backend: string) => {
+      await tf.setBackend(backend);
+      return tf.tidy(() => {
+        const f = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, 1, 'same')));
+        return tf.grads(f)([tf.tensor4d(x, [4, 9, 9, 2]), tf.tensor4d(w, [3, 3, 2, 4])]).map((g) => (g.dataSync() as Float32Array).slice());
+      });
+    };
+    const onCpu = await grads('cpu');
+    const onWasm = await grads('wasm');
+    onCpu.forEach((g, i) => assert.ok(maxAbsDiff(g, onWasm[i]!) <= 1e-3 * (1 + Math.max(...g.map(Math.abs))), `gradient ${i}`));
+  });
+
+  it('kernels leave no tensors behind', async () => {
+    await tf.setBackend('wasm');
+    const d = data[0]!;
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      runRegistered('Conv2DBackpropFilter', { x: tf.tensor4d(d.x, d.c.x), dy: tf.tensor(d.dy, d.dyShape) }, { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', filterShape: d.c.f });
+      runRegistered('Conv2DBackpropInput', { dy: tf.tensor(d.dy, d.dyShape), filter: tf.tensor4d(d.w, d.c.f) }, { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', inputShape: d.c.x });
+    });
+    assert.equal(tf.memory().numTensors, before);
+  });
+});

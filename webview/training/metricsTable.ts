@@ -1,0 +1,29 @@
+// The metrics table of a report: the model and each baseline on the test (else validation) set.
+// Pure: returns rows of strings (unit-testable); the view puts them in a <table> as text.
+import type { TrainingReport } from '../../src/protocol';
+
+export interface MetricsTable {
+  split: 'test' | 'valid';
+  n: number;
+  header: string[];
+  rows: { name: string; cells: string[]; best: boolean }[];
+}
+
+const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
+
+export function metricsTable(r: TrainingReport): MetricsTable {
+  const split = r.metrics.test ? 'test' : 'valid';
+  const model = r.metrics[split];
+  const entries = [{ name: `model (${r.arch})`, m: model }, ...(r.baselines[split] ?? []).map((b) => ({ name: `baseline: ${b.name}`, m: b.metrics }))];
+  const bestSpearman = Math.max(...entries.map((e) => (e.m && !Number.isNaN(e.m.spearman) ? e.m.spearman : -Infinity)));
+  return {
+    split,
+    n: model?.n ?? 0,
+    header: ['', 'RMSE', 'MAE', 'R²', 'Pearson', 'Spearman'],
+    rows: entries.map((e) => ({
+      name: e.name,
+      cells: [fmt(e.m?.rmse), fmt(e.m?.mae), fmt(e.m?.r2), fmt(e.m?.pearson), fmt(e.m?.spearman)],
+      best: e.m !== undefined && e.m.spearman === bestSpearman,
+    })),
+  };
+}
