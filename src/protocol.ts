@@ -130,3 +130,14 @@ export interface PredictDocumentResult {
 
 /** Predictions of the active model for every record of an open FASTA / dot-bracket document. */
 export const PredictDocumentRequest = new RequestType<{ uri: string }, PredictDocumentResult, void>('basepair/predictDocument');
+
+export interface AttributionResult {
+  model: ActiveModelInfo;
+  /** Prediction for the record as it is. */
+  reference: number;
+  /** Per position, the signed largest prediction change over its three substitutions. */
+  values: number[];
+}
+
+/** In-silico mutagenesis of the active regressor for one sequence (+ structure), for the structure panel. */
+export const AttributionRequest = new RequestType<{ sequence: string; structure?: string }, AttributionResult | null, void>('basepair/attribution');

@@ -62,7 +62,8 @@ let warmCpuSeconds: number | undefined;
 if (seq.length <= 1000 && mode !== 'beam') {
   const times: number[] = [];
   const cpus: number[] = [];
-  const reps = seq.length <= 500 ? 7 : 3;
+  // small inputs need many calls before the optimising compiler has kicked in: keep the second half
+  const reps = seq.length <= 200 ? 40 : seq.length <= 500 ? 10 : 3;
   for (let k = 0; k < reps; k++) {
     const t1 = performance.now();
     const c1 = cpu();
@@ -71,7 +72,11 @@ if (seq.length <= 1000 && mode !== 'beam') {
     times.push((performance.now() - t1) / 1000);
     cpus.push(cpu() - c1);
   }
-  warmSeconds = times.sort((a, b) => a - b)[Math.floor(reps / 2)];
-  warmCpuSeconds = cpus.sort((a, b) => a - b)[Math.floor(reps / 2)];
+  const steady = (xs: number[]) => {
+    const tail = xs.slice(Math.floor(xs.length / 2)).sort((a, b) => a - b);
+    return tail[Math.floor(tail.length / 2)];
+  };
+  warmSeconds = steady(times);
+  warmCpuSeconds = steady(cpus);
 }
 console.log(JSON.stringify({ mode, id, backend: backend === 'js' ? 'js' : 'wasm', length: seq.length, ...summary, seconds, warmSeconds, warmCpuSeconds, maxRssMiB }));

@@ -5,6 +5,7 @@
 //
 //   npx tsx bench/train/openvaccine.ts [--data FILE] [--folds 5] [--seed 1] [--epochs 60]
 //        [--archs default,seed-cnn] [--seed-cnn-folds 1] [--threads 1] [--config JSON] [--out FILE]
+//        [--append]   (merge into an existing --out file: runs of other architectures are kept)
 // Writes bench/results/train-openvaccine.json (backend, sizes, epochs, epoch time, metrics of every model
 // and baseline, verdict, load average).
 import * as fs from 'node:fs';
@@ -105,6 +106,15 @@ async function main(): Promise<void> {
     verdict,
   };
   fs.mkdirSync(path.dirname(out), { recursive: true });
+  if (process.argv.includes('--append') && fs.existsSync(out)) {
+    // keep the other architectures' runs (e.g. seed-cnn run in a second process); newest first
+    const previous = JSON.parse(fs.readFileSync(out, 'utf8')) as typeof report & { commands?: string[] };
+    const kept = previous.runs.filter((r) => !runs.some((n) => n.arch === r.arch));
+    report.runs = [...runs, ...kept];
+    Object.assign(report, { commands: [report.command, ...(previous.commands ?? [previous.command])] });
+    if (!report.verdict && previous.verdict) report.verdict = previous.verdict;
+    if (!archs.includes('default') && previous.baselines) report.baselines = previous.baselines;
+  }
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(JSON.stringify({ out: path.relative(ROOT, out), runs: runs.map((r) => ({ arch: r.arch, folds: r.folds, valid: r.valid?.spearman, test: r.test?.spearman })), ridgeTest: report.baselines?.test?.[1]?.spearman }));
 }

@@ -5,6 +5,7 @@ import { BasepairClient } from './languageClient';
 import { registerCommands } from './commands';
 import { FileStatusItem } from './statusBar';
 import { StructurePanel, StructurePanelSerializer, STRUCTURE_VIEW_TYPE } from './panels/structurePanel';
+import { linkAttribution } from './panels/attributionLink';
 import { TrainingEventLog } from './panels/trainingEventLog';
 import { TrainingPanel, TrainingPanelSerializer, TRAINING_VIEW_TYPE, type TrainingPanelDeps } from './panels/trainingPanel';
 import type { ActiveModelController } from './models/activeModel';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
   const showTraining = () => void (trainingDeps && TrainingPanel.show(trainingDeps));
   const activeModel = registerModelCommands(context, client, output, showTraining);
   trainingDeps = { context, client, log: trainingLog, activeModel };
+  context.subscriptions.push(linkAttribution(client, activeModel, output));
   context.subscriptions.push(
     vscode.commands.registerCommand('basepair.showTraining', showTraining),
     vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, new TrainingPanelSerializer(trainingDeps)),

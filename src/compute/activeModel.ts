@@ -48,6 +48,19 @@ export class ActiveModel {
     return this.ml.predict(this.model, inputs);
   }
 
+  async attribution(record: ModelRecord): Promise<{ values: number[]; reference: number }> {
+    if (!this.model || !this.ml) throw new Error('no active model: run "Basepair: Select Active Model"');
+    const { structureForModel } = await import('../jobs/structures');
+    const { attributionFrom, substitutions } = await import('../jobs/mutagenesis');
+    const wild = structureForModel(record, this.model.card.structureSource);
+    const mutants = substitutions(record.sequence);
+    // the wild type's structure (or pair probabilities) for every mutant
+    const inputs = [wild, ...mutants.map((m) => ({ ...wild, sequence: m.sequence }))];
+    const out = await this.ml.predict(this.model, inputs);
+    const reference = out[0].prediction;
+    return { reference, values: attributionFrom(record.sequence.length, reference, mutants, out.slice(1).map((p) => p.prediction)) };
+  }
+
   get activeDir(): string | undefined {
     return this.dir;
   }

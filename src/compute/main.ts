@@ -4,7 +4,7 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { evalStructure, mfe, partition } from '../core/structure';
 import { ActiveModel } from './activeModel';
-import { LoadModelComputeRequest, PredictComputeRequest } from './modelProtocol';
+import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest } from './modelProtocol';
 import { EvalComputeRequest, FoldComputeRequest, type FoldSummary } from './protocol';
 
 const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
@@ -40,6 +40,7 @@ connection.onRequest(EvalComputeRequest, ({ sequence, structure }) => {
 const activeModel = new ActiveModel();
 connection.onRequest(LoadModelComputeRequest, ({ dir }) => activeModel.load(dir));
 connection.onRequest(PredictComputeRequest, ({ records }) => activeModel.predict(records));
+connection.onRequest(AttributionComputeRequest, ({ record }) => activeModel.attribution(record));
 
 // The parent going away ends this process (no orphans).
 process.on('disconnect', () => process.exit(0));

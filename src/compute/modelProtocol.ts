@@ -19,3 +19,6 @@ export interface ModelRecord {
 
 export const LoadModelComputeRequest = new RequestType<{ dir: string | null }, LoadedModelSummary | null, void>('compute/loadModel');
 export const PredictComputeRequest = new RequestType<{ records: ModelRecord[] }, { prediction: number; sd?: number }[], void>('compute/predict');
+
+/** In-silico mutagenesis: per position the signed largest prediction change over its 3 substitutions. */
+export const AttributionComputeRequest = new RequestType<{ record: ModelRecord }, { values: number[]; reference: number }, void>('compute/attribution');

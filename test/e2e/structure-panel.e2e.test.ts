@@ -2,8 +2,8 @@
 // the tRNA record of examples/structures.dbn opens the panel; hovering a base in the 2D drawing
 // highlights it in all views; screenshots of each view in the dark and the light theme go to
 // test-output/e2e/structure-*.png for a person to check; the exported arc-diagram SVG opens in
-// Chromium with one path per arc; an id that looks like HTML stays text; a 1,000-nt record renders
-// all three views. The panel lives in nested iframes (webview host + content): found via page.frames().
+// Chromium with one path per arc; an id that looks like HTML stays text; the panel comes back after
+// a window reload; a 1,000-nt record renders all three views. The panel lives in nested iframes (webview host + content): found via page.frames().
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -72,9 +72,20 @@ async function viewShots(page: Page, frame: Frame, theme: string, k: number, par
     const view = frame.locator(`#view-${v}`);
     await view.scrollIntoViewIfNeeded();
     if (v === 'dotplot') {
+      // the cell of the pair (row k, column partner); nudged by a cell if rounding lands next to it
       const box = (await frame.locator('#dotplot canvas').boundingBox())!;
-      const side = box.width - 46 - 10; // PLOT_LEFT, PAD of dotPlotDraw.ts / dotPlotView.ts
-      await page.mouse.move(box.x + 46 + ((partner + 0.5) * side) / n, box.y + 40 + ((k + 0.5) * side) / n);
+      const cell = (box.width - 46 - 10) / n; // PLOT_LEFT and PAD of dotPlotDraw.ts / dotPlotView.ts
+      const want = new RegExp(`^[ACGU]${k + 1} – [ACGU]${partner + 1} · p = `);
+      let info = '';
+      search: for (const dy of [0, -1, 1]) {
+        for (const dx of [0, -1, 1]) {
+          await page.mouse.move(box.x + 46 + (partner + 0.5 + dx) * cell, box.y + 40 + (k + 0.5 + dy) * cell);
+          await sleep(150);
+          info = await frame.locator('#hover-info').innerText();
+          if (want.test(info)) break search;
+        }
+      }
+      assert.match(info, want, 'hovering the pair in the dot plot names it');
     } else {
       await frame.locator(`#${v} circle.base[data-pos="${k}"]`).hover();
     }
@@ -228,6 +239,17 @@ describe('structure panel in the workbench', function () {
     assert.equal(await tab.count(), 1, 'the panel title shows the id as text');
     await sleep(500);
     assert.deepEqual(dialogs, []);
+  });
+
+  it('comes back after a window reload (webview panel serializer)', async function () {
+    const page = wb!.page;
+    await page.locator('.part.sidebar .title-label').first().click(); // focus the workbench, not the webview
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    const frame = await panelShowing(page, 'injected header', 90000);
+    lap('panel restored after the reload');
+    assert.equal(await frame.locator('#header h1').innerText(), '<img');
+    assert.equal(await frame.locator('#drawing circle.base').count(), 12);
   });
 
   it('renders all three views of a 1,000-nt record', async function () {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/ml/backend/initBackend';
-import { registerTrainingKernels, stockKernel } from '../../src/ml/backend/trainingKernels';
+import { conv2dBackpropFilterIm2col, registerTrainingKernels, stockKernel } from '../../src/ml/backend/trainingKernels';
 import { maxAbsDiff, seededNormal } from './ml-helpers';
 
 type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
@@ -93,6 +93,18 @@ describe('ml: replacement gradient kernels vs the stock cpu kernels', function (
       });
     });
   }
+
+  it('Conv2DBackpropFilter im2col variant on wasm: max abs error <= 1e-4', async () => {
+    await tf.setBackend('wasm');
+    data.forEach((d, k) => {
+      const attrs = { strides: [d.c.s, d.c.s], pad: d.c.p, dataFormat: 'NHWC', filterShape: d.c.f };
+      const got = tf.tidy(() => {
+        const info = conv2dBackpropFilterIm2col({ inputs: { x: tf.tensor4d(d.x, d.c.x), dy: tf.tensor(d.dy, d.dyShape) }, backend: tf.backend(), attrs: attrs as never }) as tf.Tensor;
+        return (info.dataSync() as Float32Array).slice();
+      });
+      assert.ok(maxAbsDiff(got, ref[k]!.dw) <= 1e-4, `${describeCase(d.c)}: error ${maxAbsDiff(got, ref[k]!.dw)}`);
+    });
+  });
 
   it('Conv2DBackpropInput on wasm (stride 1 replaced, other strides stock): max abs error <= 1e-4', async () => {
     await tf.setBackend('wasm');

@@ -87,6 +87,25 @@ describe('ml: custom layers', function () {
       });
     }
 
+    it('fused bias + ReLU: forward and all three gradients equal the unfused reference', () => {
+      tf.tidy(() => {
+        const d = 3;
+        const x = tf.tensor3d(seededNormal([2, 40, 4], 21), [2, 40, 4]);
+        const kernel = tf.tensor3d(seededNormal([3, 4, 5], 22), [3, 4, 5]);
+        const bias = tf.tensor1d(seededNormal([5], 23));
+        const r = tf.tensor3d(seededNormal([2, 40, 5], 24), [2, 40, 5]);
+        const fused = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(dilatedConv1d(xx as tf.Tensor3D, kk as tf.Tensor3D, d, 'same', bb as tf.Tensor1D, true), r));
+        const plain = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(tf.relu(tf.add(tf.conv1d(xx as tf.Tensor3D, kk as tf.Tensor3D, 1, 'same'), bb)), r));
+        assert.ok(Math.abs(fused(x, kernel, bias).dataSync()[0]! - plain(x, expandKernel(kernel, d), bias).dataSync()[0]!) <= 1e-3);
+        const [gx1, gk1, gb1] = tf.grads(fused)([x, kernel, bias]);
+        const [gx2, gkFull, gb2] = tf.grads(plain)([x, expandKernel(kernel, d), bias]);
+        const gk2 = tf.stack(tf.unstack(gkFull!).filter((_, i) => i % d === 0));
+        assert.ok(maxAbsDiff(values(gx1!), values(gx2!)) <= 1e-4, 'dX');
+        assert.ok(maxAbsDiff(values(gk1!), values(gk2)) <= 1e-4, 'dKernel');
+        assert.ok(maxAbsDiff(values(gb1!), values(gb2!)) <= 1e-4, 'dBias');
+      });
+    });
+
     it('trains (a tf.layers.conv1d with dilationRate > 1 cannot)', async () => {
       const x = tf.tensor3d(seededNormal([8, 30, 4], 1), [8, 30, 4]);
       const y = tf.tensor2d(seededNormal([8, 1], 2), [8, 1]);

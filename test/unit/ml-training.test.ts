@@ -34,6 +34,7 @@ describe('ml: training runs', function () {
   });
 
   it('every result has test and validation metrics for the model and both baselines, a verdict and a card', async () => {
+    const tensorsBefore = tf.memory().numTensors;
     const r = await trainRegressor({ records, targetName: 'closing GC' }, { seed: 1, epochs: 2, config: SMALL });
     assert.deepEqual(r.sizes, { train: 192, valid: 24, test: 24 });
     for (const split of ['valid', 'test'] as const) {
@@ -48,6 +49,7 @@ describe('ml: training runs', function () {
     assert.match(r.model.card.dataHash, /^sha256:[0-9a-f]{64}$/);
     assert.equal(r.model.card.backend.name, 'wasm');
     disposeModel(r.model);
+    assert.equal(tf.memory().numTensors, tensorsBefore, 'a finished run leaves only its model, freed by disposeModel');
   });
 
   it('uses the records\' split column when every record has one', async () => {
@@ -104,6 +106,15 @@ describe('ml: training runs', function () {
     const badLength = records.map((r, i) => (i === 3 ? { ...r, id: 'rec3', structure: r.structure!.slice(1) } : r));
     await assert.rejects(trainRegressor({ records: badLength }, { epochs: 1 }), /record 'rec3': structure length/);
     await assert.rejects(trainRegressor({ records: records.slice(0, 5) }, { epochs: 1 }), /too few records/);
+  });
+
+  it('compareSequenceOnly trains the sequence-only model on the same split for the verdict', async () => {
+    const stages = new Set<string>();
+    const r = await trainRegressor({ records }, { seed: 1, epochs: 1, config: SMALL, compareSequenceOnly: true }, { onProgress: (p) => stages.add(p.stage) });
+    assert.deepEqual([...stages], ['model', 'sequence-only']);
+    assert.ok(Number.isFinite(r.sequenceOnly?.test?.spearman));
+    assert.equal(r.model.card.architecture.name, 'default');
+    disposeModel(r.model);
   });
 
   it('the sequence-only model needs no structure', async () => {

@@ -10,6 +10,9 @@ export class ActiveModelController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('basepair.model', vscode.StatusBarAlignment.Right, 99);
   private info: ActiveModelInfo | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<ActiveModelInfo | undefined>();
+  /** Fires after the active model changed (loaded, dropped, or failed to load). */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -52,6 +55,7 @@ export class ActiveModelController implements vscode.Disposable {
       return undefined;
     } finally {
       this.render();
+      this.changed.fire(this.info);
     }
   }
 
@@ -69,6 +73,7 @@ export class ActiveModelController implements vscode.Disposable {
 
   dispose(): void {
     this.subscriptions.forEach((d) => d.dispose());
+    this.changed.dispose();
     this.item.dispose();
   }
 }

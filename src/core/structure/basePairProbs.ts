@@ -38,7 +38,10 @@ export function fillOutside(B: BoltzmannParams, es: EncodedSequence, m: InsideMa
   const aCol = new Float64Array(n + 2); // A[i, j] = sum_{i'<=i} QMhat[i',j] b^(i-i')
   const qm1hat = new Float64Array(n + 2); // QM1hat[i, .]
   const win: Float64Array[] = Array.from({ length: WINDOW }, () => new Float64Array(n + 2));
-  if (n === 0 || Z === 0) return qb;
+  if (n === 0 || Z === 0) {
+    ws.release();
+    return qb;
+  }
   const { shape, loopZ, W } = interiorShapes(B, scale, n);
   const expMmI = B.expMismatchI;
   const expMm1nI = B.expMismatch1nI;
@@ -134,5 +137,6 @@ export function fillOutside(B: BoltzmannParams, es: EncodedSequence, m: InsideMa
       qb[rowI + l] = (qbil * hat) / Z;
     }
   }
+  ws.release();
   return qb;
 }

@@ -6,7 +6,7 @@
 // default data: Turner 2004 via ViennaRNA's rna_turner2004.par. Hand-written (no maintained TS/JS
 // library implements this model).
 
-import { LXC37, MAXLOOP, NP, type RawParams, type TablePair } from './params/rawParams';
+import { LXC37, MAXLOOP, type RawParams, type TablePair } from './params/rawParams';
 
 /** 0 °C in Kelvin, as ViennaRNA's K0. */
 export const K0 = 273.15;
@@ -109,6 +109,3 @@ export function buildEnergyParams(raw: RawParams, temperature = 37): EnergyParam
     hexaloops: loopMap(raw.hexaloops, f),
   };
 }
-
-/** Sizes used by index helpers elsewhere. */
-export const PAIR_DIM = NP;

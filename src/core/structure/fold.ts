@@ -110,7 +110,7 @@ export function partition(sequence: string, opts?: PartitionOptions): PartitionR
   const B = boltzmannParamsFor(set, t);
   const es = encodeSequence(sequence);
   const n = es.n;
-  const { energy: mfeDcal, pt: mfePt } = foldMfe(P, es); // the MFE matrices are released here
+  const { energy: mfeDcal, pt: mfePt } = foldMfe(P, es);
   const mfeKcal = kcal(mfeDcal);
   const inside = fillInside(B, es, pfScaleFromMfe(Math.fround(mfeKcal), n, B.kT));
   const G = ensembleEnergyKcal(inside, B.kT);

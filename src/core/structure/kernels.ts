@@ -2,8 +2,9 @@
 // products touch, and those products (min-plus over int32, dot and axpy over float64). Two
 // back-ends with identical results: plain TypeScript loops (vectorOps.ts), and WebAssembly SIMD
 // kernels (wasm/kernels.as.ts, AssemblyScript) working on arrays placed in a WebAssembly memory
-// created for that computation (released with it). The WebAssembly back-end is used when available
-// unless setKernelBackend('js') is called; results are the same up to float rounding order.
+// (one reused memory for moderate sizes, a dedicated one, freed with the computation, for large
+// ones). The WebAssembly back-end is used when available unless setKernelBackend('js') is called;
+// results are the same up to float rounding order.
 
 import * as vec from './vectorOps';
 import { KERNELS_WASM_BASE64 } from './wasm/kernelsBinary';
@@ -20,6 +21,8 @@ export interface Workspace {
   dot(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number;
   /** y[yo+k] += alpha * x[xo+k] */
   axpy(y: Float64Array, yo: number, alpha: number, x: Float64Array, xo: number, len: number): void;
+  /** the arrays of this workspace are no longer used (its memory may be reused) */
+  release(): void;
 }
 
 let backend: KernelBackend = 'auto';
@@ -56,6 +59,7 @@ class JsWorkspace implements Workspace {
   axpy(y: Float64Array, yo: number, alpha: number, x: Float64Array, xo: number, len: number): void {
     vec.axpy(y, yo, alpha, x, xo, len);
   }
+  release(): void {}
 }
 
 interface KernelExports {
@@ -64,14 +68,31 @@ interface KernelExports {
   axpyF64(y: number, alpha: number, x: number, len: number): void;
 }
 
+interface WasmInstance {
+  memory: WebAssembly.Memory;
+  k: KernelExports;
+  inUse: boolean;
+}
+
+/** One reusable instance for moderate sizes (creating WebAssembly memories is not free). */
+let shared: WasmInstance | undefined;
+const SHARED_MAX_BYTES = 16 * 1024 * 1024;
+
 class WasmWorkspace implements Workspace {
   readonly backend = 'wasm' as const;
   private next = 0;
+  private readonly memory: WebAssembly.Memory;
+  private readonly k: KernelExports;
   constructor(
-    private readonly memory: WebAssembly.Memory,
-    private readonly k: KernelExports,
+    private readonly inst: WasmInstance,
     private readonly capacity: number,
-  ) {}
+  ) {
+    this.memory = inst.memory;
+    this.k = inst.k;
+  }
+  release(): void {
+    this.inst.inUse = false;
+  }
   private take(bytes: number): number {
     const at = this.next;
     this.next += (bytes + 15) & ~15;
@@ -126,7 +147,22 @@ export function createWorkspace(bytes: number): Workspace {
     if (backend === 'wasm') throw new Error('WebAssembly kernels unavailable');
     return new JsWorkspace();
   }
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const instance = new WebAssembly.Instance(mod, { env: { memory, abort: () => undefined } });
-  return new WasmWorkspace(memory, instance.exports as unknown as KernelExports, pages * PAGE);
+  const instantiate = (initial: number): WasmInstance => {
+    const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES });
+    const instance = new WebAssembly.Instance(mod, { env: { memory, abort: () => undefined } });
+    return { memory, k: instance.exports as unknown as KernelExports, inUse: false };
+  };
+  let inst: WasmInstance;
+  if (pages * PAGE > SHARED_MAX_BYTES) {
+    inst = instantiate(pages); // one-off: released with the computation
+  } else {
+    if (!shared || shared.inUse) shared = instantiate(pages);
+    const have = shared.memory.buffer.byteLength / PAGE;
+    if (have < pages) shared.memory.grow(pages - have); // views of earlier (released) workspaces detach
+    inst = shared;
+    // a reused memory holds old values: the callers initialise what they read (fill or assignment)
+    new Uint8Array(inst.memory.buffer, 0, Math.min(bytes + 64, pages * PAGE)).fill(0);
+  }
+  inst.inUse = true;
+  return new WasmWorkspace(inst, pages * PAGE);
 }

@@ -37,6 +37,8 @@ export interface MfeMatrices {
   readonly f5: Int32Array;
   readonly cOff: Int32Array;
   readonly mOff: Int32Array;
+  /** FML lives in a kernel workspace: call when done with the matrices (after backtracking) */
+  readonly release: () => void;
 }
 
 export interface MfeResult {
@@ -199,7 +201,7 @@ export function fillMfe(P: EnergyParams, es: EncodedSequence): MfeMatrices {
     }
     f5[j] = f;
   }
-  return { n, c, fml, f5, cOff, mOff };
+  return { n, c, fml, f5, cOff, mOff, release: () => ws.release() };
 }
 
 const SEG_F5 = 0;
@@ -320,8 +322,13 @@ export function backtrackMfe(P: EnergyParams, es: EncodedSequence, m: MfeMatrice
 }
 
 /** MFE and one optimal structure. */
-export function foldMfe(P: EnergyParams, es: EncodedSequence): MfeResult & { matrices: MfeMatrices } {
+export function foldMfe(P: EnergyParams, es: EncodedSequence): MfeResult {
   const matrices = fillMfe(P, es);
-  const pt = backtrackMfe(P, es, matrices);
-  return { energy: es.n > 0 ? matrices.f5[es.n] : 0, pt, matrices };
+  let pt: Int32Array;
+  try {
+    pt = backtrackMfe(P, es, matrices);
+  } finally {
+    matrices.release();
+  }
+  return { energy: es.n > 0 ? matrices.f5[es.n] : 0, pt };
 }

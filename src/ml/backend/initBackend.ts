@@ -61,6 +61,7 @@ async function tryTensorflow(): Promise<string | undefined> {
   }
   try {
     if (!(await tf.setBackend('tensorflow'))) return 'tfjs-node loaded but its backend did not initialise';
+    smokeTest();
     return undefined;
   } catch (err) {
     return `tfjs-node backend failed (${firstLine(err)})`;
@@ -72,6 +73,11 @@ async function tryWasm(opts: BackendOptions): Promise<{ failure?: string; note?:
   let note: string | undefined;
   try {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    if (tf.findBackend('wasm')) {
+      // started earlier in this process (paths and threads are fixed from then on): switch back to it
+      if (!(await tf.setBackend('wasm'))) return { failure: 'wasm backend did not initialise', threads: 1 };
+      return { threads: wasm.getThreadsCount() };
+    }
     const dir = findWasmDir(opts.wasmDir);
     wasm.setWasmPaths(dir);
     if (threads > 1 && !fs.existsSync(path.join(dir, WASM_THREADED_FILE))) {
@@ -95,6 +101,15 @@ async function tryWasm(opts: BackendOptions): Promise<{ failure?: string; note?:
   } catch (err) {
     return { failure: `wasm failed (${firstLine(err)})`, threads: 1 };
   }
+}
+
+/** A forward + gradient through a conv on the active backend: catches a tfjs-node that loads but whose
+ *  TF.js copy does not interoperate with ours (e.g. a bundled tfjs next to node_modules' tfjs-node). */
+function smokeTest(): void {
+  tf.tidy(() => {
+    const g = tf.grad((x: tf.Tensor) => tf.sum(tf.conv1d(x as tf.Tensor3D, tf.ones([3, 1, 2]) as tf.Tensor3D, 1, 'same')))(tf.ones([1, 4, 1]));
+    if (!Number.isFinite(g.dataSync()[0]!)) throw new Error('smoke test gave a non-finite gradient');
+  });
 }
 
 function firstLine(err: unknown): string {

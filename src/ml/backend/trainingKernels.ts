@@ -12,8 +12,10 @@
 // Conv2DBackpropFilter indexes element by element through a TensorBuffer (~40 s for one 3x3x16x32 layer
 // on a batch of 64), so it gets a typed-array loop. Study and numbers: docs of the ml layer (README).
 //
-//   Conv2DBackpropFilter (wasm) -> im2col (transpose + one slice per tap + one concat) + ONE plain
-//                                  matMul (wasm sends only untransposed matMuls to XNNPACK).
+//   Conv2DBackpropFilter (wasm) -> one conv2d with the batch as channels: x^T [Cin, Hp, Wp, N] (*)
+//                                  dy^T [OH, OW, N, Cout], dilation = stride -> [Cin, KH, KW, Cout]
+//                                  (XNNPACK; 1-2x the cost of the forward conv). The im2col form
+//                                  (a slice per tap + one matMul) is kept as the reference variant.
 //   Conv2DBackpropFilter (cpu)  -> the same reduction as a tight loop over Float32Arrays.
 //   Conv2DBackpropInput  (wasm) -> at stride 1: conv2d of dy with the flipped, in/out-swapped filter
 //                                  (runs in XNNPACK); other strides / formats: the stock kernel.
@@ -97,6 +99,33 @@ export const conv2dBackpropFilterIm2col: KernelFunc = ({ inputs, attrs }: Kernel
     const columns = tf.reshape(taps.length === 1 ? taps[0]! : tf.concat(taps, 0), [kh * kw * cin, m]);
     const dw = tf.matMul(columns, tf.reshape(dy, [m, cout]));
     return tf.reshape(dw, [kh, kw, cin, cout]);
+  });
+};
+
+/**
+ * dW[kh, kw, ci, co] = sum_{n, oy, ox} xpad[n, oy sh + kh, ox sw + kw, ci] dy[n, oy, ox, co]: a valid
+ * conv2d of x^T [Cin, Hp, Wp, N] with dy^T [OH, OW, N, Cout] as the filter, dilated by the strides.
+ */
+export const conv2dBackpropFilterAsConv: KernelFunc = ({ inputs, attrs }: KernelArgs) => {
+  const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  if (!isChannelsLast(a.dataFormat)) throw new Error('Conv2DBackpropFilter replacement: NHWC only');
+  const x = asTensor<tf.Rank.R4>(inputs['x']);
+  const dy = asTensor<tf.Rank.R4>(inputs['dy']);
+  const [kh, kw, cin, cout] = a.filterShape;
+  const info = convInfo(x.shape, a.filterShape, a.strides, a.pad, a.dimRoundingMode);
+  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow } = info;
+  const { top, left } = info.padInfo;
+  const [, h, w] = x.shape;
+  return tf.tidy(() => {
+    const needH = (oh - 1) * sh + kh;
+    const needW = (ow - 1) * sw + kw;
+    // pad to the rows/columns the taps read; crop rows a large stride never reaches
+    let xp: tf.Tensor4D = tf.pad(x, [[0, 0], [top, Math.max(0, needH - top - h)], [left, Math.max(0, needW - left - w)], [0, 0]]);
+    if (xp.shape[1] > needH || xp.shape[2] > needW) xp = tf.slice(xp, [0, 0, 0, 0], [-1, needH, needW, -1]);
+    const xT = tf.transpose(xp, [3, 1, 2, 0]); // [Cin, Hp, Wp, N]
+    const dyT = tf.transpose(dy, [1, 2, 0, 3]); // [OH, OW, N, Cout]
+    const dw = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]); // [Cin, KH, KW, Cout]
+    return tf.reshape(tf.transpose(dw, [1, 2, 0, 3]), [kh, kw, cin, cout]);
   });
 };
 
@@ -247,7 +276,7 @@ export function registerTrainingKernels(backendName: 'wasm' | 'cpu'): string[] {
   if (backendName === 'cpu') {
     override('Conv2DBackpropFilter', 'cpu', () => conv2dBackpropFilterLoop);
   } else {
-    override('Conv2DBackpropFilter', 'wasm', () => conv2dBackpropFilterIm2col);
+    override('Conv2DBackpropFilter', 'wasm', () => conv2dBackpropFilterAsConv);
     override('Conv2DBackpropInput', 'wasm', conv2dBackpropInputAsConv);
     if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) override('UnsortedSegmentSum', 'wasm', () => unsortedSegmentSumByScatter);
     override('BatchMatMul', 'wasm', batchMatMulUntransposed);

@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { featureNames, positionFeatures, type FeatureSet } from './positionFeatures';
 import { pairList, structureOf, type PairList, type SequenceInput } from './structureInput';
+import { topPartners, type PartnerList } from './topPartners';
 
 export type InputName = 'features' | 'pairs' | 'partners' | 'partnerWeights' | 'mask';
 
@@ -30,31 +31,11 @@ export interface EncodedRecord {
   features: Float32Array;
   pairs: PairList | undefined;
   /** Top-K partners per position ([L * K] indices and weights), when the model reads `partners`. */
-  partners: { index: Int32Array; weight: Float32Array } | undefined;
+  partners: PartnerList | undefined;
 }
 
 export function makeInputSpec(inputs: InputName[], featureSet: FeatureSet, extra: { fixedLength?: number; partnersPerPosition?: number } = {}): InputSpec {
   return { inputs, featureSet, featureNames: featureNames(featureSet), ...extra };
-}
-
-/** The K largest entries of every row of the symmetric pair matrix given by `pairs`. */
-function topPartners(pairs: PairList, length: number, k: number): { index: Int32Array; weight: Float32Array } {
-  const index = new Int32Array(length * k);
-  const weight = new Float32Array(length * k);
-  for (let i = 0; i < length; i++) index.fill(i, i * k, i * k + k); // weight 0: any valid index
-  const put = (row: number, col: number, p: number): void => {
-    const base = row * k;
-    let slot = -1;
-    for (let s = 0; s < k; s++) if (slot < 0 || weight[base + s]! < weight[base + slot]!) slot = s;
-    if (p <= weight[base + slot]!) return;
-    index[base + slot] = col;
-    weight[base + slot] = p;
-  };
-  for (let q = 0; q < pairs.i.length; q++) {
-    put(pairs.i[q]!, pairs.j[q]!, pairs.p[q]!);
-    put(pairs.j[q]!, pairs.i[q]!, pairs.p[q]!);
-  }
-  return { index, weight };
 }
 
 /** Encodes one record; throws an Error naming the record when it cannot be encoded. */

@@ -2,10 +2,10 @@
 //
 // tf.layers.conv1d({dilationRate > 1}) runs forward but cannot be TRAINED on any tfjs backend,
 // tfjs-node included: tfjs-core's conv2d gradient asserts dilations == 1 ("dilation rates greater than 1
-// are not yet supported in gradients"). This layer runs the native dilated convolution forward and
-// supplies the two gradients itself (tf.customGrad), each as a few ops every backend has: a dilated
-// conv1d for dX and one conv2d (batch as channels) for dW. Also used undilated: fewer ops per step than
-// the stock conv1d gradient on wasm.
+// are not yet supported in gradients"). This layer runs the native dilated convolution forward (fused
+// with bias and ReLU) and supplies the gradients itself (tf.customGrad), each as a few ops every backend
+// has: a dilated conv1d for dX and one conv2d (batch as channels) for dW. Also used undilated: fewer ops
+// per step than the stock conv1d + bias + activation on wasm.
 import * as tf from '@tensorflow/tfjs';
 
 export interface DilatedConv1DArgs {
@@ -19,6 +19,11 @@ export interface DilatedConv1DArgs {
   useBias?: boolean;
   /** Seed of the Glorot-uniform kernel initialiser (reproducible models). */
   seed?: number;
+  /**
+   * The input is model input data (e.g. the first layer on the features): its gradient is never needed,
+   * so it is returned as zeros instead of computed (saves a convolution per step).
+   */
+  inputIsData?: boolean;
   name?: string;
   trainable?: boolean;
 }
@@ -34,6 +39,7 @@ export class DilatedConv1D extends tf.layers.Layer {
   readonly activationName: string;
   readonly useBias: boolean;
   readonly seed: number | undefined;
+  readonly inputIsData: boolean;
   private readonly activationLayer: tf.layers.Layer;
   private kernel: tf.LayerVariable | undefined;
   private bias: tf.LayerVariable | undefined;
@@ -47,6 +53,7 @@ export class DilatedConv1D extends tf.layers.Layer {
     this.activationName = args.activation ?? 'linear';
     this.useBias = args.useBias ?? true;
     this.seed = args.seed;
+    this.inputIsData = args.inputIsData ?? false;
     if (this.padding !== 'same' && this.padding !== 'valid') throw new Error('DilatedConv1D: padding must be same or valid');
     if (this.padding === 'same' && this.kernelSize % 2 === 0 && this.dilationRate > 1) {
       throw new Error('DilatedConv1D: padding "same" with dilation needs an odd kernelSize');
@@ -76,8 +83,11 @@ export class DilatedConv1D extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
-      const y = tf.add(dilatedConv1d(x, this.kernel!.read() as tf.Tensor3D, this.dilationRate, this.padding), this.useBias ? this.bias!.read() : tf.scalar(0));
-      return this.activationLayer.apply(y) as tf.Tensor;
+      const kernel = this.kernel!.read() as tf.Tensor3D;
+      const bias = this.useBias ? (this.bias!.read() as tf.Tensor1D) : undefined;
+      const fused = this.activationName === 'relu' || this.activationName === 'linear';
+      const y = dilatedConv1d(x, kernel, this.dilationRate, this.padding, bias, fused && this.activationName === 'relu', this.inputIsData);
+      return fused ? y : (this.activationLayer.apply(y) as tf.Tensor);
     });
   }
 
@@ -91,6 +101,7 @@ export class DilatedConv1D extends tf.layers.Layer {
       activation: this.activationName,
       useBias: this.useBias,
       ...(this.seed === undefined ? {} : { seed: this.seed }),
+      ...(this.inputIsData ? { inputIsData: true } : {}),
     };
   }
 }
@@ -103,32 +114,44 @@ function paddingOf(kernelSize: number, dilation: number, padding: 'same' | 'vali
 }
 
 /**
- * x [B, L, C] (*) kernel [K, C, F] with dilation d. Forward: the native dilated conv1d (XNNPACK on
- * wasm). Gradients (tfjs has none for dilation > 1), each a handful of ops:
- *   dX = full correlation of dy with the flipped, in/out-swapped kernel, same dilation;
- *   dW[k, c, f] = sum_{b,t} xpad[b, t + k d, c] dy[b, t, f]: a conv2d with the batch as channels,
- *        x^T [C, 1, Lp, B] as input, dy^T [1, L', B, F] as filter, stride d -> [C, 1, K, F].
+ * relu?(x [B, L, C] (*) kernel [K, C, F] + bias) with dilation d. Forward: one fused conv2d (XNNPACK
+ * on wasm; conv, bias and ReLU in one pass). Gradients (tfjs has none for dilation > 1), each a handful
+ * of ops: g = dy * (out > 0) for ReLU; dBias = sum(g);
+ *   dX = full correlation of g with the flipped, in/out-swapped kernel, same dilation;
+ *   dW[k, c, f] = sum_{b,t} xpad[b, t + k d, c] g[b, t, f]: a conv2d with the batch as channels,
+ *        x^T [C, 1, Lp, B] as input, g^T [1, L', B, F] as filter, stride d -> [C, 1, K, F].
  */
-function makeDilatedConv(dilation: number, padding: 'same' | 'valid') {
+function makeDilatedConv(dilation: number, padding: 'same' | 'valid', relu: boolean, inputIsData: boolean) {
   return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const [x, kernel, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
-    save([x, kernel]);
+    const [x, kernel, bias, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.Tensor1D, tf.GradSaveFunc];
+    const [batch, length, channels] = x.shape;
+    const [k, , f] = kernel.shape;
+    const y4 = tf.fused.conv2d({
+      x: tf.reshape(x, [batch, 1, length, channels]) as tf.Tensor4D,
+      filter: tf.reshape(kernel, [1, k, channels, f]) as tf.Tensor4D,
+      strides: 1,
+      pad: padding,
+      dilations: [1, dilation],
+      bias,
+      activation: relu ? 'relu' : 'linear',
+    });
+    const value = tf.reshape(y4, [batch, y4.shape[2], f]) as tf.Tensor3D;
+    save([x, kernel, value]);
     return {
-      value: tf.conv1d(x, kernel, 1, padding, 'NWC', dilation),
+      value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sk] = saved as [tf.Tensor3D, tf.Tensor3D];
-        const [k, c, f] = sk.shape;
+        const [sx, sk, out] = saved as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+        const g = (relu ? tf.mul(dy, tf.step(out)) : dy) as tf.Tensor3D;
         const [pl, pr] = paddingOf(k, dilation, padding);
         const span = (k - 1) * dilation;
         const flipped = tf.transpose(tf.reverse(sk, 0), [0, 2, 1]) as tf.Tensor3D; // [K, F, C]
-        const dyPadded = tf.pad(dy as tf.Tensor3D, [[0, 0], [span - pl, span - pr], [0, 0]]);
-        const dx = tf.conv1d(dyPadded, flipped, 1, 'valid', 'NWC', dilation);
+        const dx = inputIsData ? tf.zerosLike(sx) : tf.conv1d(tf.pad(g, [[0, 0], [span - pl, span - pr], [0, 0]]), flipped, 1, 'valid', 'NWC', dilation);
         const xPadded = tf.pad(sx, [[0, 0], [pl, pr], [0, 0]]);
-        const xT = tf.transpose(tf.expandDims(xPadded, 1), [3, 1, 2, 0]) as tf.Tensor4D; // [C, 1, Lp, B]
-        const dyT = tf.transpose(tf.expandDims(dy, 1), [1, 2, 0, 3]) as tf.Tensor4D; // [1, L', B, F]
-        const dwT = tf.conv2d(xT, dyT, [1, dilation], 'valid'); // [C, 1, K, F]
-        const dw = tf.reshape(tf.transpose(dwT, [1, 2, 0, 3]), [k, c, f]);
-        return [dx, dw];
+        const xT = tf.transpose(tf.reshape(xPadded, [batch, 1, length + pl + pr, channels]), [3, 1, 2, 0]) as tf.Tensor4D; // [C, 1, Lp, B]
+        const gT = tf.transpose(tf.reshape(g, [batch, 1, g.shape[1], f]), [1, 2, 0, 3]) as tf.Tensor4D; // [1, L', B, F]
+        const dwT = tf.conv2d(xT, gT, [1, dilation], 'valid'); // [C, 1, K, F]
+        const dw = tf.reshape(tf.transpose(dwT, [1, 2, 0, 3]), [k, channels, f]);
+        return [dx, dw, tf.sum(g, [0, 1])];
       },
     };
   });
@@ -137,12 +160,20 @@ function makeDilatedConv(dilation: number, padding: 'same' | 'valid') {
 const dilatedConvs = new Map<string, ReturnType<typeof makeDilatedConv>>();
 
 /**
- * The dilated convolution itself, differentiable on every backend: x [B, L, C], kernel [K, C, F] ->
- * [B, L', F] (L' = L for 'same', L - d(K-1) for 'valid').
+ * The dilated convolution, differentiable on every backend: x [B, L, C], kernel [K, C, F] (+ bias [F],
+ * + ReLU) -> [B, L', F] (L' = L for 'same', L - d(K-1) for 'valid').
  */
-export function dilatedConv1d(x: tf.Tensor3D, kernel: tf.Tensor3D, dilation: number, padding: 'same' | 'valid'): tf.Tensor3D {
-  const key = `${dilation}/${padding}`;
+export function dilatedConv1d(
+  x: tf.Tensor3D,
+  kernel: tf.Tensor3D,
+  dilation: number,
+  padding: 'same' | 'valid',
+  bias?: tf.Tensor1D,
+  relu = false,
+  inputIsData = false,
+): tf.Tensor3D {
+  const key = `${dilation}/${padding}/${relu}/${inputIsData}`;
   let op = dilatedConvs.get(key);
-  if (!op) dilatedConvs.set(key, (op = makeDilatedConv(dilation, padding)));
-  return op(x, kernel) as tf.Tensor3D;
+  if (!op) dilatedConvs.set(key, (op = makeDilatedConv(dilation, padding, relu, inputIsData)));
+  return tf.tidy(() => op(x, kernel, bias ?? tf.zeros([kernel.shape[2]])) as tf.Tensor3D);
 }

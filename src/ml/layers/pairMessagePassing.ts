@@ -146,9 +146,14 @@ export class PairMessagePassing extends tf.layers.Layer {
       const [batch, length, channels] = h.shape;
       const messages =
         list.length === 2 ? symmetricPairProduct(h, list[1] as tf.Tensor3D) : sparsePairProduct(h, list[1] as tf.Tensor2D, list[2] as tf.Tensor3D);
-      const transformed = tf.add(tf.matMul(tf.reshape(messages, [batch * length, channels]), this.kernel!.read() as tf.Tensor2D), this.bias!.read());
-      const f = this.activationLayer.apply(tf.reshape(transformed, [batch, length, channels])) as tf.Tensor;
-      return tf.add(h, f);
+      const a = tf.reshape(messages, [batch * length, channels]);
+      const kernel = this.kernel!.read() as tf.Tensor2D;
+      const bias = this.bias!.read();
+      const fused = this.activationName === 'relu' || this.activationName === 'linear';
+      const transformed = fused
+        ? tf.fused.matMul({ a, b: kernel, bias, activation: this.activationName as 'relu' | 'linear' })
+        : (this.activationLayer.apply(tf.add(tf.matMul(a, kernel), bias)) as tf.Tensor2D);
+      return tf.add(h, tf.reshape(transformed, [batch, length, channels]));
     });
   }
 

@@ -69,7 +69,7 @@ export function defaultGraph(inputs: ModelInputs, config: DefaultModelConfig, se
       ? [inputs.pairs]
       : [];
   const masked = (x: tf.SymbolicTensor): tf.SymbolicTensor => new ApplyMask({ name: names.next('mask') }).apply([x, mask]) as tf.SymbolicTensor;
-  const stem = new DilatedConv1D({ name: names.next('stem'), filters: config.channels, kernelSize: config.kernelSize, activation: 'relu', seed: seeds.next() });
+  const stem = new DilatedConv1D({ name: names.next('stem'), filters: config.channels, kernelSize: config.kernelSize, activation: 'relu', seed: seeds.next(), inputIsData: true });
   let h = masked(stem.apply(features) as tf.SymbolicTensor);
   for (const dilation of config.dilations) {
     // one mask per block is enough: message passing only reads partners, which are real positions

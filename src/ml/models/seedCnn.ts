@@ -20,7 +20,7 @@ export interface SeedCnnConfig {
   pairKernel: number;
 }
 
-export const SEED_CNN_CONFIG: SeedCnnConfig = { sequenceFilters: [32, 32], sequenceKernel: 5, pairFilters: [8, 16], pairKernel: 3 };
+export const SEED_CNN_CONFIG: SeedCnnConfig = { sequenceFilters: [32, 32], sequenceKernel: 5, pairFilters: [4, 8], pairKernel: 3 };
 
 export function seedCnnInputs(fixedLength: number): InputSpec {
   return makeInputSpec(['features', 'pairs'], { structure: false, position: false }, { fixedLength });

@@ -39,8 +39,8 @@ export class FusedAdam extends tf.Optimizer {
     const total = sizes.reduce((a, b) => a + b, 0);
     if (!this.m || names.join('\n') !== this.names.join('\n')) {
       tf.dispose([this.m, this.v].filter((x): x is tf.Variable => x !== undefined));
-      this.m = tf.variable(tf.zeros([total]), false);
-      this.v = tf.variable(tf.zeros([total]), false);
+      this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+      this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
       this.names = names;
       this.step = 0;
     }

@@ -34,6 +34,8 @@ export class JobManager {
   constructor(
     private readonly jobModule: string,
     private readonly log: Logger,
+    /** Node options of job processes (tests run the TypeScript entry through tsx). */
+    private readonly execArgv: string[] = [],
   ) {}
 
   get running(): string[] {
@@ -46,7 +48,7 @@ export class JobManager {
 
   async train(jobId: string, options: RegressorJobOptions, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
     if (this.jobs.has(jobId)) throw new Error(`job ${jobId} is already running`);
-    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const job: RunningJob = { child, connection, cancelled: false };
     this.jobs.set(jobId, job);

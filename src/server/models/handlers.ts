@@ -5,6 +5,7 @@ import { ResponseError, type Connection, type TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import {
+  AttributionRequest,
   CancelJobRequest,
   PredictDocumentRequest,
   SetActiveModelRequest,
@@ -87,6 +88,17 @@ export function registerModelHandlers(
       const info = await models.setActive(dir);
       connection.console.info(info ? `active model: ${info.dir} (${info.arch}, target ${info.targetName})` : 'no active model');
       return info;
+    } catch (err) {
+      throw new ResponseError(1, err instanceof Error ? err.message : String(err));
+    }
+  });
+
+  connection.onRequest(AttributionRequest, async ({ sequence, structure }) => {
+    const model = models.active;
+    if (!model) return null;
+    try {
+      const r = await models.attribution({ sequence, ...(structure ? { structure } : {}) });
+      return { model, reference: r.reference, values: r.values };
     } catch (err) {
       throw new ResponseError(1, err instanceof Error ? err.message : String(err));
     }

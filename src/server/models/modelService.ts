@@ -1,6 +1,6 @@
 // The active regressor, as the server sees it: which model directory is loaded in the compute
 // process (reloaded there after a restart of that process), and predictions through it.
-import { LoadModelComputeRequest, PredictComputeRequest, type ModelRecord } from '../../compute/modelProtocol';
+import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest, type ModelRecord } from '../../compute/modelProtocol';
 import type { ActiveModelInfo } from '../../protocol';
 import type { ComputeProcess } from '../compute/computeProcess';
 import * as path from 'node:path';
@@ -35,9 +35,18 @@ export class ModelService {
   }
 
   async predict(records: ModelRecord[]): Promise<{ prediction: number; sd?: number }[]> {
-    if (!this.info) throw new Error('no active model');
-    // The compute process restarted since the model was loaded (crash, kill): load it again.
-    if (this.compute.startCount !== this.loadedIn || this.compute.pid === undefined) await this.setActive(this.info.dir);
+    await this.ensureLoaded();
     return this.compute.request(PredictComputeRequest, { records });
+  }
+
+  async attribution(record: ModelRecord): Promise<{ values: number[]; reference: number }> {
+    await this.ensureLoaded();
+    return this.compute.request(AttributionComputeRequest, { record });
+  }
+
+  /** Loads the model again when the compute process restarted since (crash, kill). */
+  private async ensureLoaded(): Promise<void> {
+    if (!this.info) throw new Error('no active model');
+    if (this.compute.startCount !== this.loadedIn || this.compute.pid === undefined) await this.setActive(this.info.dir);
   }
 }

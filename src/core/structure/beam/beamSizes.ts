@@ -1,8 +1,7 @@
 // Beam sizes of the linear-time modes. One number N sets them all: pairs (and hairpin candidates)
-// keep N states per position, multi-loop parts 5N, multi-loop parts with >= 2 stems and
-// multi-loop openings 10N (the latter are cheap). Pruning the multi-loop parts as hard as pairs
-// costs much accuracy on long RNAs: on the 1,000-nt timing sequence max |dp| is 0.82 with 3N and
-// 0.06 with 5N.
+// keep N states per position; the three multi-loop state types (parts with >= 1 stem, parts with
+// >= 2 stems, open multi-loops) 5N each. Pruning them as hard as pairs costs much accuracy on long
+// RNAs: on the 1,000-nt timing sequence max |dp| is 0.82 with 3N and 0.06 with 5N (10N: no better).
 
 export interface BeamSizes {
   /** override: pair states per position */
@@ -31,7 +30,7 @@ export function resolveBeams(opts: BeamSizes & { beam?: number }): ResolvedBeams
   return {
     pair: pos(opts.pairBeam, b),
     multi: pos(opts.multiBeam, 5 * b),
-    multi2: pos(opts.multi2Beam, 10 * b),
-    multiLoop: pos(opts.multiLoopBeam, 10 * b),
+    multi2: pos(opts.multi2Beam, 5 * b),
+    multiLoop: pos(opts.multiLoopBeam, 5 * b),
   };
 }
