@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
   let trainingDeps: TrainingPanelDeps | undefined;
   const showTraining = () => void (trainingDeps && TrainingPanel.show(trainingDeps));
   const activeModel = registerModelCommands(context, client, output, showTraining);
-  trainingDeps = { context, client, log: trainingLog, activeModel };
+  trainingDeps = { context, client, log: trainingLog, activeModel, output };
   context.subscriptions.push(linkAttribution(client, activeModel, output));
   context.subscriptions.push(
     vscode.commands.registerCommand('basepair.showTraining', showTraining),

@@ -15,9 +15,11 @@ export async function foldSequences(client: BasepairClient, output: vscode.Outpu
     void vscode.window.showWarningMessage('Basepair: open a FASTA or dot-bracket file to fold its sequences.');
     return undefined;
   }
-  const lc = client.current;
-  if (!lc) {
-    void vscode.window.showErrorMessage('Basepair: the language server is not running (see the "Basepair" output).');
+  let lc;
+  try {
+    lc = await client.running();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Basepair: ${(err as Error).message}.`);
     return undefined;
   }
   const selections = editor.selections.filter((s) => !s.isEmpty);

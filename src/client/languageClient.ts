@@ -23,6 +23,27 @@ export class BasepairClient implements vscode.Disposable {
     return this.client?.isRunning() ? this.client : undefined;
   }
 
+  /**
+   * The running language client, waiting for it while it starts (a command can activate the
+   * extension and run before the server is up). Rejects after `timeoutMs`.
+   */
+  async running(timeoutMs = 60000): Promise<LanguageClient> {
+    if (this.current) return this.current;
+    return new Promise<LanguageClient>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error('the Basepair language server is not running (see the "Basepair" output)'));
+      }, timeoutMs);
+      const sub = this.onDidChange(() => {
+        const lc = this.current;
+        if (!lc) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(lc);
+      });
+    });
+  }
+
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {

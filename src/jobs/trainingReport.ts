@@ -65,7 +65,7 @@ export type TrainingProgress =
     }
   | { phase: 'saving'; dir: string };
 
-const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '   n/a' : x.toFixed(3).padStart(6));
+const pct = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3).padStart(6) : '   n/a');
 
 /** The metrics table of a report as fixed-width text (CLI, demo, output channel). */
 export function metricsTable(r: TrainingReport): string {

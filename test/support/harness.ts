@@ -418,6 +418,15 @@ export async function launchChromium(
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/**
+ * Webview resources have https://*.vscode-resource.vscode-cdn.net URLs that the webview's service
+ * worker answers from the extension host: they never reach the network (panels could not load
+ * offline otherwise), so they do not count as leaving loopback.
+ */
+function isWebviewResource(u: URL): boolean {
+  return u.hostname.endsWith('.vscode-resource.vscode-cdn.net');
+}
+
 /** Records every http(s)/ws(s) request of the page's browser context that leaves loopback. */
 export function trackExternalRequests(page: Page): string[] {
   const external: string[] = [];
@@ -428,7 +437,7 @@ export function trackExternalRequests(page: Page): string[] {
     } catch {
       return;
     }
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && !LOOPBACK.has(u.hostname)) external.push(url);
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && !LOOPBACK.has(u.hostname) && !isWebviewResource(u)) external.push(url);
   };
   // Context level: covers the page, its (out-of-process) iframes such as webviews, and workers.
   page.context().on('request', (r) => check(r.url()));

@@ -103,6 +103,12 @@ describe('ml: custom layers', function () {
         assert.ok(maxAbsDiff(values(gx1!), values(gx2!)) <= 1e-4, 'dX');
         assert.ok(maxAbsDiff(values(gk1!), values(gk2)) <= 1e-4, 'dKernel');
         assert.ok(maxAbsDiff(values(gb1!), values(gb2!)) <= 1e-4, 'dBias');
+        // on model input data the input gradient is skipped (zeros); the weight gradients are unchanged
+        const onData = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(dilatedConv1d(xx as tf.Tensor3D, kk as tf.Tensor3D, d, 'same', bb as tf.Tensor1D, true, true), r));
+        const [gx3, gk3, gb3] = tf.grads(onData)([x, kernel, bias]);
+        assert.equal(maxAbsDiff(values(gx3!), new Float32Array(gx3!.size)), 0);
+        assert.equal(maxAbsDiff(values(gk3!), values(gk1!)), 0);
+        assert.equal(maxAbsDiff(values(gb3!), values(gb1!)), 0);
       });
     });
 

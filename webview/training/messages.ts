@@ -16,7 +16,8 @@ export type TrainingHostMessage =
 export type TrainingPanelMessage =
   | { kind: 'ready' }
   | { kind: 'cancel'; jobId: string }
-  | { kind: 'useModel'; dir: string };
+  | { kind: 'useModel'; dir: string }
+  | { kind: 'log'; message: string };
 
 export interface TrainingPanelState {
   selectedJob?: string;

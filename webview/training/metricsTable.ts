@@ -9,13 +9,15 @@ export interface MetricsTable {
   rows: { name: string; cells: string[]; best: boolean }[];
 }
 
-const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
+/** Metrics crossed JSON on their way here: NaN (e.g. correlations of constant predictions) arrives as null. */
+const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+const fmt = (x: number | null | undefined) => (finite(x) ? x.toFixed(3) : '–');
 
 export function metricsTable(r: TrainingReport): MetricsTable {
   const split = r.metrics.test ? 'test' : 'valid';
   const model = r.metrics[split];
   const entries = [{ name: `model (${r.arch})`, m: model }, ...(r.baselines[split] ?? []).map((b) => ({ name: `baseline: ${b.name}`, m: b.metrics }))];
-  const bestSpearman = Math.max(...entries.map((e) => (e.m && !Number.isNaN(e.m.spearman) ? e.m.spearman : -Infinity)));
+  const bestSpearman = Math.max(...entries.map((e) => (e.m && finite(e.m.spearman) ? e.m.spearman : -Infinity)));
   return {
     split,
     n: model?.n ?? 0,

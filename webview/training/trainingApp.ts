@@ -59,9 +59,20 @@ export class TrainingApp {
   }
 
   private render(): void {
+    try {
+      this.renderJob();
+    } catch (err) {
+      // Never leave a half-updated panel: say what went wrong instead.
+      this.root.dataset['state'] = 'error';
+      replaceChildren(this.root, el('div', { className: 'empty' }, el('h2', {}, 'The training panel could not draw this job'), el('p', {}, String(err))));
+      this.messenger.post({ kind: 'log', message: `training panel: ${String(err)}` });
+    }
+  }
+
+  private renderJob(): void {
     const job = jobToShow(this.jobs, this.selected);
-    this.root.dataset['state'] = job ? job.status : 'empty';
     if (!job) {
+      this.root.dataset['state'] = 'empty';
       replaceChildren(
         this.root,
         el('div', { className: 'empty' },
@@ -71,6 +82,7 @@ export class TrainingApp {
       return;
     }
     replaceChildren(this.root, this.header(job), this.verdict(job), this.charts(job), this.table(job));
+    this.root.dataset['state'] = job.status;
   }
 
   private header(job: JobView): HTMLElement {

@@ -35,9 +35,9 @@ export class ActiveModelController implements vscode.Disposable {
 
   /** Loads the model in the server (null = none). Errors are shown, and leave no model active. */
   async set(dir: string | null, opts: { quiet?: boolean } = {}): Promise<ActiveModelInfo | undefined> {
-    const lc = this.client.current;
+    const lc = await this.client.running().catch(() => undefined);
     if (!lc) {
-      if (!opts.quiet) void vscode.window.showErrorMessage('Basepair: the language server is not running.');
+      if (!opts.quiet) void vscode.window.showErrorMessage('Basepair: the language server is not running (see the "Basepair" output).');
       return undefined;
     }
     try {

@@ -49,8 +49,11 @@ export async function predict(client: BasepairClient, activeModel: ActiveModelCo
     if (answer === select) await vscode.commands.executeCommand('basepair.selectActiveModel');
     if (!activeModel.active) return undefined;
   }
-  const lc = client.current;
-  if (!lc) return undefined;
+  const lc = await client.running().catch(() => undefined);
+  if (!lc) {
+    void vscode.window.showErrorMessage('Basepair: the language server is not running (see the "Basepair" output).');
+    return undefined;
+  }
   const doc = editor.document;
   const isRecords = doc.languageId === 'fasta' || doc.languageId === 'dot-bracket';
   if (!isRecords && doc.isDirty) await doc.save();

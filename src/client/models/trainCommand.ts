@@ -88,9 +88,11 @@ export async function trainRegressor(
   showPanel: () => void,
   preset?: Partial<TrainChoices> & { data?: vscode.Uri },
 ): Promise<TrainingReport | undefined> {
-  const lc = client.current;
-  if (!lc) {
-    void vscode.window.showErrorMessage('Basepair: the language server is not running (see the "Basepair" output).');
+  let lc;
+  try {
+    lc = await client.running();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Basepair: ${(err as Error).message}.`);
     return undefined;
   }
   const data = preset?.data ?? (await pickDataFile());

@@ -40,23 +40,6 @@ interface Deps {
   output: vscode.OutputChannel;
 }
 
-/** Waits until the language server runs (after activation or a reload it may still be starting). */
-async function runningClient(client: BasepairClient, timeoutMs = 60000) {
-  if (client.current) return client.current;
-  return new Promise<NonNullable<BasepairClient['current']>>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error('the Basepair language server is not running (see the "Basepair" output)'));
-    }, timeoutMs);
-    const sub = client.onDidChange((c) => {
-      if (c && client.current) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(client.current);
-      }
-    });
-  });
-}
 
 function followCursorEnabled(): boolean {
   return vscode.workspace.getConfiguration('basepair').get<boolean>('structure.followCursor', true);
@@ -171,7 +154,7 @@ export class StructurePanel implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(target.uri, false);
     this.post({ kind: 'loading', label: `Folding the record at line ${target.position.line + 1} of ${name}…` });
     try {
-      const lc = await runningClient(this.deps.client);
+      const lc = await this.deps.client.running();
       const data = await lc.sendRequest(StructureDataRequest, {
         uri: target.uri.toString(),
         position: { line: target.position.line, character: target.position.character },

@@ -17,6 +17,7 @@ export interface TrainingPanelDeps {
   client: BasepairClient;
   log: TrainingEventLog;
   activeModel: ActiveModelController;
+  output: vscode.OutputChannel;
 }
 
 export class TrainingPanel implements vscode.Disposable {
@@ -73,6 +74,9 @@ export class TrainingPanel implements vscode.Disposable {
 
   private async onMessage(m: TrainingPanelMessage): Promise<void> {
     switch (m.kind) {
+      case 'log':
+        this.deps.output.appendLine(m.message);
+        break;
       case 'ready':
         this.post({ kind: 'activeModel', dir: this.deps.activeModel.active?.dir ?? null });
         this.post({ kind: 'replay', events: this.deps.log.events() });

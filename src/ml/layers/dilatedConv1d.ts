@@ -144,8 +144,8 @@ function makeDilatedConv(dilation: number, padding: 'same' | 'valid', relu: bool
         const g = (relu ? tf.mul(dy, tf.step(out)) : dy) as tf.Tensor3D;
         const [pl, pr] = paddingOf(k, dilation, padding);
         const span = (k - 1) * dilation;
-        const flipped = tf.transpose(tf.reverse(sk, 0), [0, 2, 1]) as tf.Tensor3D; // [K, F, C]
-        const dx = inputIsData ? tf.zerosLike(sx) : tf.conv1d(tf.pad(g, [[0, 0], [span - pl, span - pr], [0, 0]]), flipped, 1, 'valid', 'NWC', dilation);
+        const flipped = () => tf.transpose(tf.reverse(sk, 0), [0, 2, 1]) as tf.Tensor3D; // [K, F, C]
+        const dx = inputIsData ? tf.zerosLike(sx) : tf.conv1d(tf.pad(g, [[0, 0], [span - pl, span - pr], [0, 0]]), flipped(), 1, 'valid', 'NWC', dilation);
         const xPadded = tf.pad(sx, [[0, 0], [pl, pr], [0, 0]]);
         const xT = tf.transpose(tf.reshape(xPadded, [batch, 1, length + pl + pr, channels]), [3, 1, 2, 0]) as tf.Tensor4D; // [C, 1, Lp, B]
         const gT = tf.transpose(tf.reshape(g, [batch, 1, g.shape[1], f]), [1, 2, 0, 3]) as tf.Tensor4D; // [1, L', B, F]
