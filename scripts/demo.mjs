@@ -1,7 +1,10 @@
-// `npm run demo`: the main job on the bundled examples. For now: lint every example file and
-// summarise it with the `basepair` CLI (later steps fold, train and generate).
+// `npm run demo`: the main jobs on the bundled examples with the `basepair` CLI: summarise and lint
+// the sequence files, fold them as RNAfold would, then train the RNA regressor on the OpenVaccine
+// degradation set (examples/openvaccine) and print its metrics beside the baselines, with the
+// verdict; finally predict a few records with the trained model.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,9 +21,24 @@ function run(title, args) {
   return r.status ?? 1;
 }
 
-run('Summary of each example file', ['stats', ...examples]);
-const lintStatus = run('Problems found by the linter (examples/problems.fasta has deliberate mistakes)', ['lint', ...examples]);
-console.log(
-  `\nlint exit status ${lintStatus} (1 = errors found, as expected for problems.fasta).` +
-    '\nOpen these files in VS Code with the Basepair extension to see the same problems, hovers and quick fixes.',
-);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'basepair-demo-'));
+try {
+  run('Summary of each example file', ['stats', ...examples]);
+  const lintStatus = run('Problems found by the linter (examples/problems.fasta has deliberate mistakes)', ['lint', ...examples]);
+  console.log(`(lint exit status ${lintStatus}: 1 = errors found, as expected for problems.fasta)`);
+  run('Fold the structures file as RNAfold -p would (MFE, ensemble, centroid, MEA)', ['fold', '--pf', '--mea', 'examples/structures.dbn']);
+  const model = path.join(work, 'openvaccine-default');
+  const trained = run('Train the regressor on OpenVaccine degradation (3,122 RNAs, split column: train/valid/test)', [
+    'train', 'regressor', 'examples/openvaccine/degradation.tsv', '--out', model, '--seed', '1',
+  ]);
+  if (trained !== 0) process.exitCode = trained;
+  else {
+    const few = path.join(work, 'few.tsv');
+    const lines = fs.readFileSync(path.join(root, 'examples/openvaccine/degradation.tsv'), 'utf8').split('\n');
+    fs.writeFileSync(few, ['id\tsequence\tstructure', ...lines.slice(1, 6).map((l) => l.split('\t').slice(0, 3).join('\t'))].join('\n') + '\n');
+    run('Predict five records with the trained model', ['predict', model, few]);
+  }
+  console.log('\nOpen the examples in VS Code with the Basepair extension for the same checks, hovers, folding, the structure panel and training with live curves.');
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -12,6 +12,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const SHARED = path.resolve(ROOT, '../shared/reference/viennarna');
 const HAVE_SHARED = fs.existsSync(path.join(SHARED, 'raw/mfe.RNAfold.out'));
 const FIX = path.join(ROOT, 'test/fixtures/rnafold');
+/** long_0001 of the reference set (RNAfold 2.7.1 MFE -57.50). */
+const LONG_0001 =
+  'AGCUGGUAUAGUAAAGCUAAUUUUAAGAAGUUGGUAGCUAAUUCCAUAAGGUUACUCGUGGCGCCCGCUCUGUACUCGUCCUUAUCGUGUAGGAAGUGCUAUUAGUGUGAGAGUUUAGGGGGAAUGUAGCCUAAUCUCGUGUUUCCGUGUCACGCGCUCUCUGGGCUGUUCCGGUGGAUUUCUGUAUCCCCAAGGGAGAAUCGAGGUAGGACC';
 
 function input(name: string): string {
   return HAVE_SHARED ? path.join(SHARED, 'inputs', name) : path.join(FIX, name);
@@ -144,6 +147,18 @@ describe('basepair fold / eval / cofold against ViennaRNA 2.7.1', function () {
     assert.equal(out, '>ok\nGGGGAAAACCCC\n((((....)))) ( -5.40)\n');
     assert.match(err, /e\.dbn:1:1: record 'none' has no structure line/);
     assert.match(err, /e\.dbn:3:1: record 'pk': the structure must have the sequence's length and balanced \( \) pairs only/);
+  });
+
+  it('fold --beam N gives the exact MFE on 200-500 nt sequences and the RNAfold -p line format', async () => {
+    const fa = path.join(tmp, 'long.fa');
+    fs.writeFileSync(fa, '>long_0001\n' + LONG_0001 + '\n');
+    const { code, out } = await run(['fold', '--json', '--beam', '100', fa]);
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(out)[0].mfe, -57.5); // RNAfold 2.7.1: -57.50
+    const pf = await run(['fold', '--pf', '--beam', '100', fa]);
+    assert.match(pf.out.split('\n')[3], /^[.,|{}()]+ \[-?\s*\d+\.\d\d\]$/);
+    const bad = await run(['fold', '--beam', '0', fa]);
+    assert.equal(bad.code, 2);
   });
 
   it('plain sequence lines (no headers) fold like RNAfold input', async () => {

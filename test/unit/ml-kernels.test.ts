@@ -172,6 +172,18 @@ describe('ml: replacement gradient kernels vs the stock cpu kernels', function (
     assert.equal(tf.memory().numBytes, bytes);
   });
 
+  it('Cast on wasm: same dtype shares the data, real conversions still convert', async () => {
+    await tf.setBackend('wasm');
+    const bytes = tf.memory().numBytes;
+    tf.tidy(() => {
+      const x = tf.tensor1d([1.5, -2.25, 3]);
+      assert.deepEqual(Array.from(tf.cast(x, 'float32').dataSync()), [1.5, -2.25, 3]);
+      assert.deepEqual(Array.from(tf.cast(x, 'int32').dataSync()), [1, -2, 3]);
+      assert.deepEqual(Array.from(tf.cast(tf.tensor1d([1, 0, 2], 'int32'), 'float32').dataSync()), [1, 0, 2]);
+    });
+    assert.equal(tf.memory().numBytes, bytes);
+  });
+
   it('a Conv2D layer trains on wasm and its gradients match the cpu backend', async () => {
     const x = seededNormal([4, 9, 9, 2], 11);
     const w = seededNormal([3, 3, 2, 4], 12);

@@ -33,5 +33,6 @@ export {
   type BeamAccuracy,
 } from './beam/beamApi';
 export { SparseBasePairProbabilities } from './beam/sparseBpp';
+export { beamPartitionSummary, type BeamPartitionSummary } from './beam/beamSummary';
 export { setKernelBackend, kernelBackend, type KernelBackend } from './kernels';
 export type { LoopKind } from './evalStructure';

@@ -27,6 +27,8 @@
 //                                  clones every tensor it saves for the backward pass, so the stock
 //                                  copying kernel moved ~160 activation-sized buffers per training step.
 //                                  Tensors are immutable, which is why the cpu backend shares too.
+//   Cast                 (wasm) -> to the same dtype: shared like Identity (gradients of Multiply and
+//                                  ReLU cast their float32 inputs to float32, a copy each on wasm).
 // All are exact reformulations; test/unit/ml-kernels.test.ts checks them against the stock cpu kernels.
 import * as tf from '@tensorflow/tfjs';
 
@@ -35,7 +37,7 @@ type KernelArgs = Parameters<KernelFunc>[0];
 type PadAttr = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
 /** Names of the kernels this module replaces (for BackendInfo and the model card). */
-export const REPLACED_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'UnsortedSegmentSum', 'BatchMatMul', 'Tile', 'Identity'] as const;
+export const REPLACED_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'UnsortedSegmentSum', 'BatchMatMul', 'Tile', 'Identity', 'Cast'] as const;
 
 /** The kernel functions that were registered before ours, per `${backend}/${kernel}`. */
 const stockKernels = new Map<string, KernelFunc>();
@@ -245,6 +247,17 @@ export function identityShared(stock: KernelFunc): KernelFunc {
   };
 }
 
+/** Cast to the dtype the tensor already has, without a copy; real conversions -> `stock`. */
+export function castSameDtypeShared(stock: KernelFunc): KernelFunc {
+  return (args: KernelArgs) => {
+    const x = args.inputs['x']!;
+    const { dtype } = args.attrs as unknown as tf.CastAttrs;
+    if (x.dtype !== dtype || x.dtype === 'string') return stock(args);
+    (args.backend as { incRef(id: unknown): void }).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+}
+
 function override(kernelName: string, backendName: string, make: (stock: KernelFunc) => KernelFunc): void {
   const previous = tf.getKernel(kernelName, backendName);
   const stock: KernelFunc =
@@ -282,6 +295,7 @@ export function registerTrainingKernels(backendName: 'wasm' | 'cpu'): string[] {
     override('BatchMatMul', 'wasm', batchMatMulUntransposed);
     override('Tile', 'wasm', tileByBroadcast);
     override('Identity', 'wasm', identityShared);
+    override('Cast', 'wasm', castSameDtypeShared);
   }
   return replacedOn(backendName);
 }

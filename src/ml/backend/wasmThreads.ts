@@ -53,7 +53,8 @@ function workerSuffix(mainPath: string): string {
 /**
  * Forces the threaded wasm build on. `threads` is the XNNPACK pool size wanted: tfjs caps the pool at
  * os.cpus().length / 2 (it assumes SMT), so os.cpus() is made to report enough CPUs until the backend
- * is up. Returns a restore function (puts os.cpus back, deletes the temp scripts).
+ * is up. Returns a restore function (puts os.cpus back, deletes the temp scripts; the Blob and
+ * URL.createObjectURL patches stay, workers started later need them).
  */
 export function enableWasmThreadsInNode(threads: number, tmpDir: string = os.tmpdir()): () => void {
   if (enabled) return () => {};
@@ -104,10 +105,9 @@ export function enableWasmThreadsInNode(threads: number, tmpDir: string = os.tmp
     }
     return originalCreate.call(URL, obj);
   };
+  // Blob and URL.createObjectURL stay patched: Emscripten may start further pthread workers later.
   return () => {
     (os as { cpus: typeof os.cpus }).cpus = originalCpus;
-    globalThis.Blob = OriginalBlob;
-    URL.createObjectURL = originalCreate;
     cleanup();
   };
 }

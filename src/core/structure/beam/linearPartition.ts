@@ -80,7 +80,8 @@ interface Kept {
   v: Float64Array;
 }
 
-const EMPTY: Kept = { i: new Int32Array(0), v: new Float64Array(0) };
+const NO_VALUES = new Float64Array(0);
+const EMPTY: Kept = { i: new Int32Array(0), v: NO_VALUES };
 
 export function linearPartition(
   B: BoltzmannParams,
@@ -309,7 +310,7 @@ export function linearPartition(
     // (4) M2 -> M, Multi
     const M2 = prune(m2, beams.multi2, prefixScore);
     m2.clear();
-    keptM2[j] = M2;
+    keptM2[j] = { i: M2.i, v: NO_VALUES }; // the outside pass needs only the positions
     for (let t = 0; t < M2.i.length; t++) {
       const k = M2.i[t];
       const v = M2.v[t];
@@ -327,7 +328,7 @@ export function linearPartition(
     // (6) Multi: keep, close with (p, j+1), extend
     const Mu = prune(curMulti, beams.multiLoop, prefixScore);
     curMulti.clear();
-    keptMulti[j] = Mu;
+    keptMulti[j] = { i: Mu.i, v: NO_VALUES };
     if (j < n) {
       const cNext = candP[(j + 1) % RING];
       for (let t = 0; t < Mu.i.length; t++) {
