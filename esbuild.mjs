@@ -81,11 +81,13 @@ if (tests) {
   );
 }
 
-/** The TF.js wasm binary next to the bundles that load it (job.js, compute.js, cli.js). */
+/** The TF.js wasm binaries (SIMD; threaded SIMD for basepair.ml.threads > 1) next to the bundles
+ *  that load them (job.js, compute.js, cli.js). */
 function copyWasm() {
-  const from = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
   fs.mkdirSync('dist', { recursive: true });
-  fs.copyFileSync(from, 'dist/tfjs-backend-wasm-simd.wasm');
+  for (const f of ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+    fs.copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${f}`, `dist/${f}`);
+  }
 }
 
 function makeExecutable() {

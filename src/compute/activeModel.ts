@@ -14,7 +14,8 @@ export class ActiveModel {
   private async loadMl(): Promise<Ml> {
     if (!this.ml) {
       this.ml = await import('../ml');
-      if (!this.ml.currentBackend()) await this.ml.initBackend();
+      const { backendOptionsFromEnv } = await import('../jobs/backendEnv');
+      if (!this.ml.currentBackend()) await this.ml.initBackend(backendOptionsFromEnv());
     }
     return this.ml;
   }

@@ -6,6 +6,7 @@ import { loadRegressionDataset, type RegressionLoadOptions } from '../core/datas
 import type { SkippedRow } from '../core/datasets/errors';
 import { currentBackend, disposeModel, initBackend, loadModel, predict, type ModelCard } from '../ml';
 import { structureForModel } from './structures';
+import { backendOptionsFromEnv } from './backendEnv';
 
 export interface PredictionRow {
   id: string;
@@ -24,7 +25,7 @@ export async function predictFile(
   dataFile: string,
   opts: { load?: Omit<RegressionLoadOptions, 'withoutTarget'>; signal?: AbortSignal } = {},
 ): Promise<PredictionResult> {
-  if (!currentBackend()) await initBackend();
+  if (!currentBackend()) await initBackend(backendOptionsFromEnv());
   const model = await loadModel(modelDir);
   try {
     const data = loadRegressionDataset(fs.readFileSync(dataFile, 'utf8'), dataFile, { ...(opts.load ?? {}), withoutTarget: true });

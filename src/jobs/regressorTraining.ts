@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRegressionDataset, type RegressionLoadOptions } from '../core/datasets/regression';
-import { disposeModel, saveModel, trainRegressor, type ArchitectureName } from '../ml';
+import { currentBackend, disposeModel, initBackend, saveModel, trainRegressor, type ArchitectureName } from '../ml';
+import { backendOptionsFromEnv } from './backendEnv';
 import { resolveStructures, sourceFor, type StructureMode } from './structures';
 import type { TrainingProgress, TrainingReport } from './trainingReport';
 
@@ -39,6 +40,7 @@ export async function runRegressorTraining(opts: RegressorJobOptions, cb: JobCal
     ...(source !== 'given' ? { onProgress: (done: number, total: number) => cb.onProgress?.({ phase: 'folding', done, total, source }) } : {}),
   });
   const seed = opts.seed ?? 1;
+  if (!currentBackend()) await initBackend(backendOptionsFromEnv());
   const run = await trainRegressor(
     { records, targetName: data.targetName, structureSource: source },
     {

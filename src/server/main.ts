@@ -24,7 +24,7 @@ import { JobManager } from './jobs/jobManager';
 import { registerModelHandlers } from './models/handlers';
 import { ModelService } from './models/modelService';
 import { predictionHoverSection } from './features/predictionHover';
-import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { DEFAULT_SETTINGS, mlEnvironment, readSettings, type ServerSettings } from './settings';
 import { AnalysisCache } from './analysis';
 import { codeActions } from './features/codeActions';
 import { structureCodeLenses } from './features/codeLens';
@@ -37,16 +37,11 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 const diagnostics = new DiagnosticsPublisher(connection, cache, (uri) => documents.get(uri));
-const compute = new ComputeProcess(path.join(__dirname, 'compute.js'), {
-  info: (m) => connection.console.info(m),
-  error: (m) => connection.console.error(m),
-});
+const log = { info: (m: string) => connection.console.info(m), error: (m: string) => connection.console.error(m) };
+const compute = new ComputeProcess(path.join(__dirname, 'compute.js'), log, () => mlEnvironment(settings));
 const folding = new FoldService(compute);
 const models = new ModelService(compute);
-const jobs = new JobManager(path.join(__dirname, 'job.js'), {
-  info: (m) => connection.console.info(m),
-  error: (m) => connection.console.error(m),
-});
+const jobs = new JobManager(path.join(__dirname, 'job.js'), log, [], () => mlEnvironment(settings));
 let settings: ServerSettings = DEFAULT_SETTINGS;
 
 /** Runs a request handler on the current analysis of a document; errors are logged, never thrown. */
@@ -90,9 +85,15 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeConfiguration((p) => {
-  const lensesBefore = settings.structure.codeLens;
+  const before = settings;
   settings = readSettings((p.settings as { basepair?: unknown } | undefined)?.basepair);
-  if (settings.structure.codeLens !== lensesBefore) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+  if (settings.structure.codeLens !== before.structure.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+  if (settings.ml.backend !== before.ml.backend || settings.ml.threads !== before.ml.threads) {
+    // TF.js picks its backend once per process: a new compute process takes the new one (the
+    // active model is loaded into it again on the next prediction). Running jobs keep theirs.
+    connection.console.info(`ML backend setting: ${settings.ml.backend}, ${settings.ml.threads} thread(s)`);
+    if (compute.pid !== undefined) compute.restart();
+  }
 });
 
 connection.onHover(async (p) => {
@@ -100,10 +101,10 @@ connection.onHover(async (p) => {
     const offset = file.lines.offsetAt(p.position);
     return { file, offset, hover: hoverAt(file, offset) };
   });
-  if (!found?.hover) return null;
+  if (!found?.hover || !settings.hover.enabled) return null;
   const contents = found.hover.contents as { kind: string; value: string };
   const [prediction, fold] = await Promise.allSettled([
-    predictionHoverSection(found.file, found.offset, models),
+    settings.hover.predictions ? predictionHoverSection(found.file, found.offset, models) : undefined,
     foldHoverSection(found.file, found.offset, folding, settings.fold.maxHoverLength),
   ]);
   for (const [what, r] of [['prediction', prediction], ['folding', fold]] as const) {

@@ -1,4 +1,6 @@
 // The server's view of the `basepair.*` settings, pushed by the client on start and on change.
+export type BackendSetting = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+
 export interface ServerSettings {
   fold: {
     /** Records up to this length are folded on hover (0 = never). */
@@ -10,24 +12,58 @@ export interface ServerSettings {
     /** "Show structure" code lens above each record. */
     codeLens: boolean;
   };
+  hover: {
+    /** Record and bracket hovers at all. */
+    enabled: boolean;
+    /** The active model's prediction in record hovers. */
+    predictions: boolean;
+  };
+  ml: {
+    /** TF.js backend of job and compute processes. */
+    backend: BackendSetting;
+    /** wasm threads (1 = off). */
+    threads: number;
+  };
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { fold: { maxHoverLength: 500, maxLength: 5000 }, structure: { codeLens: true } };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  fold: { maxHoverLength: 500, maxLength: 5000 },
+  structure: { codeLens: true },
+  hover: { enabled: true, predictions: true },
+  ml: { backend: 'auto', threads: 1 },
+};
+
+const BACKENDS: readonly BackendSetting[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 function num(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
 }
 
+function bool(v: unknown, fallback: boolean): boolean {
+  return typeof v === 'boolean' ? v : fallback;
+}
+
+interface RawSettings {
+  fold?: { maxHoverLength?: unknown; maxLength?: unknown };
+  structure?: { codeLens?: unknown };
+  hover?: { enabled?: unknown; predictions?: unknown };
+  ml?: { backend?: unknown; threads?: unknown };
+}
+
 /** Reads the `basepair` section of a didChangeConfiguration payload; missing values keep their defaults. */
 export function readSettings(section: unknown): ServerSettings {
-  const s = (section ?? {}) as { fold?: { maxHoverLength?: unknown; maxLength?: unknown }; structure?: { codeLens?: unknown } };
+  const s = (section ?? {}) as RawSettings;
+  const d = DEFAULT_SETTINGS;
+  const backend = BACKENDS.includes(s.ml?.backend as BackendSetting) ? (s.ml!.backend as BackendSetting) : d.ml.backend;
   return {
-    fold: {
-      maxHoverLength: num(s.fold?.maxHoverLength, DEFAULT_SETTINGS.fold.maxHoverLength),
-      maxLength: num(s.fold?.maxLength, DEFAULT_SETTINGS.fold.maxLength),
-    },
-    structure: {
-      codeLens: typeof s.structure?.codeLens === 'boolean' ? s.structure.codeLens : DEFAULT_SETTINGS.structure.codeLens,
-    },
+    fold: { maxHoverLength: num(s.fold?.maxHoverLength, d.fold.maxHoverLength), maxLength: num(s.fold?.maxLength, d.fold.maxLength) },
+    structure: { codeLens: bool(s.structure?.codeLens, d.structure.codeLens) },
+    hover: { enabled: bool(s.hover?.enabled, d.hover.enabled), predictions: bool(s.hover?.predictions, d.hover.predictions) },
+    ml: { backend, threads: Math.max(1, Math.floor(num(s.ml?.threads, d.ml.threads))) },
   };
+}
+
+/** Environment of job and compute processes: the backend they start TF.js with. */
+export function mlEnvironment(settings: ServerSettings): Record<string, string> {
+  return { BASEPAIR_BACKEND: settings.ml.backend, BASEPAIR_THREADS: String(settings.ml.threads) };
 }

@@ -16,6 +16,8 @@ export class ComputeProcess {
   constructor(
     private readonly modulePath: string,
     private readonly log: Logger,
+    /** Extra environment of the process (read at each start). */
+    private readonly env: () => Record<string, string> = () => ({}),
   ) {}
 
   /** Number of processes started so far (1 after the first request, +1 per restart). */
@@ -33,7 +35,7 @@ export class ComputeProcess {
 
   private ensure(): MessageConnection {
     if (this.connection && this.child && this.child.exitCode === null && this.child.signalCode === null) return this.connection;
-    const child = fork(this.modulePath, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const child = fork(this.modulePath, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [], env: { ...process.env, ...this.env() } });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     this.starts++;
     this.child = child;
@@ -53,6 +55,15 @@ export class ComputeProcess {
   }
 
   private disposed = false;
+
+  /** Ends the running process (e.g. after a backend setting changed); the next request starts a new one. */
+  restart(): void {
+    const child = this.child;
+    this.child = undefined;
+    this.connection?.dispose();
+    this.connection = undefined;
+    child?.kill();
+  }
 
   dispose(): void {
     this.disposed = true;

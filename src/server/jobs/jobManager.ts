@@ -36,6 +36,8 @@ export class JobManager {
     private readonly log: Logger,
     /** Node options of job processes (tests run the TypeScript entry through tsx). */
     private readonly execArgv: string[] = [],
+    /** Extra environment of each job process (read at each start). */
+    private readonly env: () => Record<string, string> = () => ({}),
   ) {}
 
   get running(): string[] {
@@ -48,7 +50,7 @@ export class JobManager {
 
   async train(jobId: string, options: RegressorJobOptions, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
     if (this.jobs.has(jobId)) throw new Error(`job ${jobId} is already running`);
-    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv });
+    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv, env: { ...process.env, ...this.env() } });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const job: RunningJob = { child, connection, cancelled: false };
     this.jobs.set(jobId, job);

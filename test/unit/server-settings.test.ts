@@ -1,0 +1,35 @@
+// The server's settings: defaults, validation of what the client pushes, and the environment that
+// carries the ML backend choice to job and compute processes (read back by backendOptionsFromEnv).
+import * as assert from 'node:assert/strict';
+import { backendOptionsFromEnv } from '../../src/jobs/backendEnv';
+import { DEFAULT_SETTINGS, mlEnvironment, readSettings } from '../../src/server/settings';
+
+describe('server settings', () => {
+  it('keeps defaults for missing or invalid values', () => {
+    assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);
+    const s = readSettings({ fold: { maxHoverLength: -3, maxLength: 'x' }, hover: { enabled: 'yes' }, ml: { backend: 'gpu', threads: 0 } });
+    assert.deepEqual(s, { ...DEFAULT_SETTINGS, ml: { backend: 'auto', threads: 1 } });
+  });
+
+  it('reads every setting', () => {
+    const s = readSettings({
+      fold: { maxHoverLength: 0, maxLength: 1200 },
+      structure: { codeLens: false },
+      hover: { enabled: false, predictions: false },
+      ml: { backend: 'cpu', threads: 4.7 },
+    });
+    assert.deepEqual(s, {
+      fold: { maxHoverLength: 0, maxLength: 1200 },
+      structure: { codeLens: false },
+      hover: { enabled: false, predictions: false },
+      ml: { backend: 'cpu', threads: 4 },
+    });
+  });
+
+  it('carries the backend choice to child processes through the environment', () => {
+    const env = mlEnvironment(readSettings({ ml: { backend: 'wasm', threads: 2 } }));
+    assert.deepEqual(env, { BASEPAIR_BACKEND: 'wasm', BASEPAIR_THREADS: '2' });
+    assert.deepEqual(backendOptionsFromEnv(env), { prefer: 'wasm', threads: 2 });
+    assert.deepEqual(backendOptionsFromEnv({ BASEPAIR_BACKEND: 'quantum', BASEPAIR_THREADS: 'many' }), {});
+  });
+});
