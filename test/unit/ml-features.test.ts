@@ -37,21 +37,6 @@ describe('ml: model inputs', () => {
     assert.equal(channel(f, names, 12, 'relpos'), 1);
   });
 
-  it('context channels: partner base and the length of the loop side or stacked helix', () => {
-    const set = { structure: true, position: false, context: true };
-    const names = featureNames(set);
-    //            0123456789
-    const seq = 'GCAAAAGCAA';
-    const db = '((....))..';
-    const f = positionFeatures(seq, { kind: 'dotBracket', structure: db }, set);
-    assert.equal(channel(f, names, 0, 'partner_C'), 1, 'G0 pairs with C7');
-    assert.equal(channel(f, names, 1, 'partner_G'), 1, 'C1 pairs with G6');
-    assert.equal(channel(f, names, 3, 'partner_A') + channel(f, names, 3, 'partner_C') + channel(f, names, 3, 'partner_G') + channel(f, names, 3, 'partner_U'), 0);
-    assert.ok(Math.abs(channel(f, names, 0, 'element_length') - 0.2) < 1e-6, 'helix of 2 stacked positions');
-    assert.ok(Math.abs(channel(f, names, 3, 'element_length') - 0.4) < 1e-6, 'hairpin loop of 4');
-    assert.ok(Math.abs(channel(f, names, 9, 'element_length') - 0.2) < 1e-6, "3' tail of 2");
-  });
-
   it('base-pair probabilities: P(paired) per position and loop types of the pairs with p > 0.5', () => {
     const names = featureNames(FULL);
     const pairs = [

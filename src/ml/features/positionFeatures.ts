@@ -3,12 +3,10 @@
 //   structure paired (1/0, or P(paired) from base-pair probabilities), the unpaired loop type one-hot
 //             H B I M X E (core/encoding/structureFeatures loopTypes; of the given structure, or of the
 //             pairs with p > 0.5), helix end (paired, and not stacked on both sides)
-//   context   (optional) partner base one-hot and element length (structureContext.ts)
 //   position  distance to the 5' and 3' ends (each capped at 100 nt, / 100) and relative position i/(L-1)
 // The channel names are stored in the model card so that prediction builds the same inputs.
 import { ONE_HOT_TABLE } from '../../core/encoding/oneHot';
 import { loopTypes } from '../../core/encoding/structureFeatures';
-import { CONTEXT_CHANNELS, writeStructureContext } from './structureContext';
 import type { StructureInput } from './structureInput';
 import { partnerTable } from './structureInput';
 
@@ -21,17 +19,10 @@ export const POSITION_CHANNELS = ['dist5', 'dist3', 'relpos'] as const;
 export interface FeatureSet {
   structure: boolean;
   position: boolean;
-  /** Structural context channels (needs `structure`). */
-  context?: boolean;
 }
 
 export function featureNames(set: FeatureSet): string[] {
-  return [
-    ...BASE_CHANNELS,
-    ...(set.structure ? STRUCTURE_CHANNELS : []),
-    ...(set.structure && set.context ? CONTEXT_CHANNELS : []),
-    ...(set.position ? POSITION_CHANNELS : []),
-  ];
+  return [...BASE_CHANNELS, ...(set.structure ? STRUCTURE_CHANNELS : []), ...(set.position ? POSITION_CHANNELS : [])];
 }
 
 /** [L * F] channels of one record, F = featureNames(set).length, row-major by position. */
@@ -61,10 +52,6 @@ export function positionFeatures(sequence: string, structure: StructureInput | u
       }
     }
     offset += STRUCTURE_CHANNELS.length;
-    if (set.context) {
-      writeStructureContext(sequence, partner, out, width, offset);
-      offset += CONTEXT_CHANNELS.length;
-    }
   }
   if (set.position) {
     for (let i = 0; i < length; i++) {

@@ -50,7 +50,7 @@ export class PairInteractionMap extends tf.layers.Layer {
     });
   }
 
-  override dispose(): tf.serialization.ConfigDict & { refCountAfterDispose: number; numDisposedVariables: number } {
+  override dispose(): ReturnType<tf.layers.Layer['dispose']> {
     this.weightsTensor?.dispose();
     this.weightsTensor = undefined;
     return super.dispose();

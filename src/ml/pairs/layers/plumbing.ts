@@ -98,8 +98,8 @@ tf.serialization.registerClass(AxisReduce);
  * wasm): dx = dy at every maximum, as 1 - step(max - x) (ties all receive dy, like tfjs).
  */
 export function maxAlong(x: tf.Tensor, axis: number): tf.Tensor {
-  const f = tf.customGrad((input: tf.Tensor | tf.Tensor[], save: tf.GradSaveFunc) => {
-    const t = input as tf.Tensor;
+  const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [t, save] = args as [tf.Tensor, tf.GradSaveFunc];
     const m = tf.max(t, axis, true);
     save([t, m]);
     return {
