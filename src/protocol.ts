@@ -141,3 +141,104 @@ export interface AttributionResult {
 
 /** In-silico mutagenesis of the active regressor for one sequence (+ structure), for the structure panel. */
 export const AttributionRequest = new RequestType<{ sequence: string; structure?: string }, AttributionResult | null, void>('basepair/attribution');
+
+// ---- Pair models: classifier + generator (issue 5) ------------------------------------------------
+// Both run in job processes like the regressor: progress as work-done progress on `workDoneToken`,
+// cancel by cancelling the request or by CancelJobRequest with the same jobId.
+
+export interface TrainPairsParams {
+  jobId: string;
+  /** TSV/CSV with seq_a, seq_b, label (absolute path). */
+  data: string;
+  /** Model directory to write (absolute path). */
+  out: string;
+  epochs?: number;
+  seed?: number;
+  /** Column to group the split by (default: seq_a), so one guide/miRNA never sits in two splits. */
+  group?: string;
+  skipBad?: boolean;
+  workDoneToken?: string;
+}
+
+export interface PairMetricsSummary {
+  auroc: number;
+  auprc: number;
+  accuracy: number;
+  f1: number;
+}
+
+export interface PairTrainingSummary {
+  modelDir: string;
+  name: string;
+  sizes: { train: number; valid: number; test: number };
+  /** Decision threshold chosen on the validation split. */
+  threshold: number;
+  /** Test-split metrics of the classifier and of each rule baseline (longest WC run, seed match...). */
+  test: PairMetricsSummary;
+  baselines: { name: string; test: PairMetricsSummary }[];
+  epochsRun: number;
+  pairsPerSecond: number;
+  /** Training time of classifier + generator, in seconds. */
+  seconds: number;
+  /** Rows skipped with --skip-bad (0 otherwise). */
+  skipped: number;
+}
+
+/** Train a pair classifier and its generator in a new job process. */
+export const TrainPairsRequest = new RequestType<TrainPairsParams, PairTrainingSummary, void>('basepair/trainPairs');
+
+export interface GeneratePairsParams {
+  jobId: string;
+  /** A pair model directory (card.json task 'pairs'). */
+  modelDir: string;
+  count: number;
+  mode: 'sample' | 'design';
+  /** Inclusive GC fraction range applied to A and B, e.g. [0.4, 0.6]. */
+  gc?: [number, number];
+  maxHomopolymer?: number;
+  /** IUPAC templates (N = any) fixing positions and lengths. */
+  templateA?: string;
+  templateB?: string;
+  /** Sampling temperature (sample mode). */
+  temperature?: number;
+  seed?: number;
+  workDoneToken?: string;
+}
+
+export interface GeneratedPairRow {
+  id: string;
+  /** A 5'->3' and B 5'->3' (the panel shows B reversed, 3'->5', under A). */
+  a: string;
+  b: string;
+  /** Classifier probability of label 1. */
+  score: number;
+  gcA: number;
+  gcB: number;
+  /** Not among the training pairs. */
+  novel: boolean;
+  /** For synthetic tasks, whether the exact rule holds. */
+  rule?: boolean;
+}
+
+export interface GenerationSummary {
+  modelDir: string;
+  modelName: string;
+  mode: 'sample' | 'design';
+  /** Pairs drawn (sample mode) or designed to get `pairs.length` accepted ones. */
+  drawn: number;
+  threshold: number;
+  constraints: { gc?: [number, number]; maxHomopolymer?: number; templateA?: string; templateB?: string; temperature?: number };
+  metrics: {
+    validity: number;
+    ruleValidity?: number;
+    uniqueness: number;
+    novelty: number;
+    diversity: { a: number; b: number; referenceA: number; referenceB: number };
+    kmerJsd: { a: number; b: number };
+  };
+  pairs: GeneratedPairRow[];
+  seconds: number;
+}
+
+/** Generate pairs with a pair model in a new job process (sample or design mode). */
+export const GeneratePairsRequest = new RequestType<GeneratePairsParams, GenerationSummary, void>('basepair/generatePairs');
