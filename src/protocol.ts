@@ -31,13 +31,20 @@ export interface FoldDocumentParams {
   ranges?: { start: { line: number; character: number }; end: { line: number; character: number } }[];
   /** Work-done progress token created by the client. */
   workDoneToken?: string;
+  /** Fold records above basepair.fold.maxLength with the beam engine of this width (else they are skipped). */
+  beam?: number;
 }
 
 export interface FoldDocumentResult {
   /** Vienna (dot-bracket) text: one record per folded sequence, as RNAfold prints it. */
   text: string;
   folded: number;
-  skipped: { id: string; reason: string }[];
+  /** `tooLong`: skipped for basepair.fold.maxLength only (the beam mode would fold it). */
+  skipped: { id: string; reason: string; tooLong?: boolean }[];
+  /** Records folded with the beam engine (above basepair.fold.maxLength, `beam` given). */
+  beamFolded?: number;
+  /** basepair.fold.maxLength at the time of the request. */
+  maxLength?: number;
   ms: number;
 }
 
@@ -48,6 +55,8 @@ export interface StructureDataParams {
   uri: string;
   /** A position inside the record to show. */
   position: { line: number; character: number };
+  /** Fold a record above basepair.fold.maxLength with the beam engine of this width (else refused). */
+  beam?: number;
 }
 
 export interface StructureData {

@@ -9,8 +9,9 @@ import { beamMfe, beamPartitionSummary, defaultParameters, loadParameterFile, mf
 import { readText, UserError } from './files';
 import type { CliIO } from './io';
 import { readSequences } from './sequenceInput';
+import { DEFAULT_BEAM, DEFAULT_MAX_FOLD_LENGTH, foldLengthDecision } from '../core/structure/lengthLimit';
 
-export const FOLD_USAGE = `usage: basepair fold <fasta|-> [--pf] [--mea [GAMMA]] [--bpp DIR] [--params FILE] [--beam N] [--json]
+export const FOLD_USAGE = `usage: basepair fold <fasta|-> [--pf] [--mea [GAMMA]] [--bpp DIR] [--params FILE] [--beam N] [--max-length N] [--json]
 
 Minimum free energy structures (ViennaRNA 2.7.1 model: Turner 2004, 37 C, dangles 2), printed as
 RNAfold prints them. Input: FASTA or dot-bracket records, or one sequence per line; '-' reads stdin.
@@ -23,6 +24,8 @@ RNAfold prints them. Input: FASTA or dot-bracket records, or one sequence per li
   --beam N        linear-time beam search (LinearFold / LinearPartition style) keeping N states per
                   position, for long sequences; approximate (N = 300 is within 0.01 of the exact
                   pair probabilities at 2,000 nt; see the README)
+  --max-length N  refuse records longer than N nt without --beam (default ${DEFAULT_MAX_FOLD_LENGTH}): the
+                  exact algorithm needs O(N^3) time and O(N^2) memory; the error suggests --beam
   --json          one JSON array of {id, sequence, structure, mfe, ensemble?, mfeFrequency?,
                   diversity?, centroid?, mea?} (energies in kcal/mol)
 Exit status: 1 when a record could not be read or folded (the message names file:line), else 0.`;
@@ -64,6 +67,7 @@ export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
       bpp: { type: 'string' },
       params: { type: 'string' },
       beam: { type: 'string' },
+      'max-length': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -78,6 +82,9 @@ export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
   const withPf = values.pf || gamma !== undefined || values.bpp !== undefined;
   const beam = values.beam === undefined ? undefined : Number(values.beam);
   if (beam !== undefined && !(Number.isInteger(beam) && beam >= 1)) throw new UserError(`fold: --beam takes a whole number >= 1, not '${values.beam}'`);
+  const maxText = values['max-length'];
+  const maxLength = maxText === undefined ? DEFAULT_MAX_FOLD_LENGTH : Number(maxText);
+  if (!(Number.isInteger(maxLength) && maxLength >= 1)) throw new UserError(`fold: --max-length takes a whole number >= 1, not '${maxText}'`);
 
   let params: ParameterSet = defaultParameters();
   if (values.params) {
@@ -99,6 +106,13 @@ export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
     if (rec.sequence.includes('&')) {
       io.err(`basepair: ${name}:${rec.line}:1: record '${rec.id}' has two strands (&): use basepair cofold\n`);
       problems.push({ message: 'strands' });
+      continue;
+    }
+    // With --beam every record folds in linear time; without it, long records are refused.
+    const decision = foldLengthDecision(rec.sequence.length, beam ? Infinity : maxLength, undefined, '--max-length', `use --beam ${DEFAULT_BEAM} (linear time) or raise --max-length`);
+    if (decision.engine === 'refused') {
+      io.err(`basepair: ${name}:${rec.line}:1: record '${rec.id}': ${decision.reason}\n`);
+      problems.push({ message: 'too long' });
       continue;
     }
     let out = rec.header !== undefined ? `>${rec.header}\n` : '';

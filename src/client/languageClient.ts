@@ -1,7 +1,10 @@
 // Owns the vscode-languageclient LanguageClient: starts dist/server.js over IPC for FASTA and
-// dot-bracket documents, logs to the "Basepair" output channel, restarts on request.
+// dot-bracket documents, logs to the "Basepair" output channel, restarts on request, and restarts
+// a server that died (with a limit: serverRestartPolicy.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerRestartPolicy } from './serverRestartPolicy';
+import { watchPredictionHovers } from './walkthrough/predictionHoverWatch';
 
 export const DOCUMENT_SELECTOR = [
   { language: 'fasta' },
@@ -10,6 +13,7 @@ export const DOCUMENT_SELECTOR = [
 
 export class BasepairClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private policy: ServerRestartPolicy | undefined;
   private readonly changed = new vscode.EventEmitter<LanguageClient | undefined>();
   /** Fires when the language client starts or stops. */
   readonly onDidChange = this.changed.event;
@@ -18,6 +22,11 @@ export class BasepairClient implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
   ) {}
+
+  /** Automatic restarts after the server died, since the last start (tests, logs). */
+  get automaticRestarts(): number {
+    return this.policy?.restarts ?? 0;
+  }
 
   get current(): LanguageClient | undefined {
     return this.client?.isRunning() ? this.client : undefined;
@@ -56,11 +65,23 @@ export class BasepairClient implements vscode.Disposable {
       traceOutputChannel: this.output,
       diagnosticCollectionName: 'basepair',
       synchronize: { configurationSection: 'basepair' },
+      errorHandler: (this.policy = new ServerRestartPolicy(this.output)),
+      middleware: { provideHover: watchPredictionHovers },
     };
     const client = new LanguageClient('basepair', 'Basepair Language Server', serverOptions, clientOptions);
     this.client = client;
+    let started = false;
+    // After an automatic restart (the server died) listeners must hear of the new server too.
+    client.onDidChangeState((e) => {
+      if (!started || this.client !== client) return;
+      if (e.newState === State.Running) {
+        this.output.appendLine('language server running again');
+        this.changed.fire(client);
+      } else if (e.oldState === State.Running) this.changed.fire(undefined);
+    });
     try {
       await client.start();
+      started = true;
       this.output.appendLine(`language server running (${module})`);
       this.changed.fire(client);
     } catch (err) {

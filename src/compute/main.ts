@@ -2,20 +2,20 @@
 // (folding, and predictions of the active regressor) so the server's event loop never blocks. It talks
 // JSON-RPC over the Node IPC channel; if it dies, the server starts a new one on the next request.
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import { evalStructure, mfe, partition } from '../core/structure';
+import { beamMfe, beamPartitionSummary, evalStructure, mfe, partition } from '../core/structure';
 import { ActiveModel } from './activeModel';
 import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest } from './modelProtocol';
 import { EvalComputeRequest, FoldComputeRequest, type FoldSummary } from './protocol';
 
 const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
 
-connection.onRequest(FoldComputeRequest, ({ sequence, mode }): FoldSummary => {
+connection.onRequest(FoldComputeRequest, ({ sequence, mode, beam }): FoldSummary => {
   const t0 = performance.now();
   if (mode === 'mfe') {
-    const r = mfe(sequence);
+    const r = beam ? beamMfe(sequence, { beam }) : mfe(sequence);
     return { sequence: sequence.toUpperCase().replace(/T/g, 'U'), structure: r.structure, mfe: r.energy, ms: performance.now() - t0 };
   }
-  const p = partition(sequence);
+  const p = beam ? beamPartitionSummary(sequence, { beam }) : partition(sequence);
   const pairs: number[] = [];
   p.bpp.forEach((i, j, prob) => pairs.push(i, j, prob), 1e-5);
   return {

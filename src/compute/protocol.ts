@@ -6,6 +6,8 @@ export interface FoldParams {
   sequence: string;
   /** 'mfe' = structure + energy; 'partition' adds the ensemble summaries and the base-pair probabilities. */
   mode: 'mfe' | 'partition';
+  /** Fold with the linear-time beam engine keeping this many states per position (long sequences). */
+  beam?: number;
 }
 
 export interface FoldSummary {

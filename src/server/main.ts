@@ -105,7 +105,7 @@ connection.onHover(async (p) => {
   const contents = found.hover.contents as { kind: string; value: string };
   const [prediction, fold] = await Promise.allSettled([
     settings.hover.predictions ? predictionHoverSection(found.file, found.offset, models) : undefined,
-    foldHoverSection(found.file, found.offset, folding, settings.fold.maxHoverLength),
+    foldHoverSection(found.file, found.offset, folding, settings.fold.maxHoverLength, settings.fold.maxLength),
   ]);
   for (const [what, r] of [['prediction', prediction], ['folding', fold]] as const) {
     if (r.status === 'fulfilled' && r.value) contents.value += '\n\n---\n\n' + r.value;

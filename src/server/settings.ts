@@ -1,11 +1,12 @@
 // The server's view of the `basepair.*` settings, pushed by the client on start and on change.
+import { DEFAULT_MAX_FOLD_LENGTH } from '../core/structure/lengthLimit';
 export type BackendSetting = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 
 export interface ServerSettings {
   fold: {
     /** Records up to this length are folded on hover (0 = never). */
     maxHoverLength: number;
-    /** "Fold Sequences" skips longer records. */
+    /** Fold Sequences, the structure panel and hovers refuse longer records (offering the beam mode). */
     maxLength: number;
   };
   structure: {
@@ -27,7 +28,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  fold: { maxHoverLength: 500, maxLength: 5000 },
+  fold: { maxHoverLength: 500, maxLength: DEFAULT_MAX_FOLD_LENGTH },
   structure: { codeLens: true },
   hover: { enabled: true, predictions: true },
   ml: { backend: 'auto', threads: 1 },

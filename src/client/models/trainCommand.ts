@@ -38,6 +38,8 @@ export interface TrainChoices {
   structure: NonNullable<TrainParams['structure']>;
   folds: number;
   name: string;
+  /** Maximum epochs (the server's default when absent; early stopping may end sooner). */
+  epochs?: number;
 }
 
 async function askChoices(data: vscode.Uri, context: vscode.ExtensionContext): Promise<TrainChoices | undefined> {
@@ -109,6 +111,7 @@ export async function trainRegressor(
     arch: choices.arch,
     structure: choices.structure,
     folds: choices.folds,
+    ...(choices.epochs !== undefined ? { epochs: choices.epochs } : {}),
     workDoneToken,
   };
   output.appendLine(`train: ${data.fsPath} -> ${out.fsPath} (${choices.arch}, structures ${choices.structure}, ${choices.folds} model(s))`);

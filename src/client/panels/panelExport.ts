@@ -1,4 +1,4 @@
-// Saves a file a panel produced (SVG, PNG, TSV) where the user chooses: a save dialog that starts
+// Saves a file a panel produced (SVG, PNG, TSV, FASTA) where the user chooses: a save dialog that starts
 // next to the document the panel shows, then workspace.fs.writeFile (works for remote workspaces).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +7,7 @@ const FILTERS: Record<string, Record<string, string[]>> = {
   '.svg': { 'SVG image': ['svg'] },
   '.png': { 'PNG image': ['png'] },
   '.tsv': { 'Tab-separated values': ['tsv'] },
+  '.fasta': { FASTA: ['fasta', 'fa'] },
 };
 
 export interface PanelFile {

@@ -9,6 +9,7 @@
 // computes them listens to onDidShowRecord.
 import * as vscode from 'vscode';
 import { StructureDataRequest, type StructureData } from '../../protocol';
+import { DEFAULT_BEAM } from '../../core/structure/lengthLimit';
 import type { BasepairClient } from '../languageClient';
 import type { HostMessage, PanelMessage, StructurePanelState } from '../../../webview/structure/messages';
 import { isPanelMessage, EXPORT_KINDS } from '../../../webview/structure/messages';
@@ -148,7 +149,8 @@ export class StructurePanel implements vscode.Disposable {
     void this.panel.webview.postMessage(m);
   }
 
-  async load(target: StructureTarget): Promise<StructureData | undefined> {
+  /** `beam`: fold a record above basepair.fold.maxLength with the beam engine (offered when refused). */
+  async load(target: StructureTarget, beam?: number): Promise<StructureData | undefined> {
     const seq = ++this.request;
     this.target = target;
     const name = vscode.workspace.asRelativePath(target.uri, false);
@@ -158,6 +160,7 @@ export class StructurePanel implements vscode.Disposable {
       const data = await lc.sendRequest(StructureDataRequest, {
         uri: target.uri.toString(),
         position: { line: target.position.line, character: target.position.character },
+        ...(beam ? { beam } : {}),
       });
       if (seq !== this.request) return undefined; // a newer request won
       if (!data) {
@@ -185,8 +188,18 @@ export class StructurePanel implements vscode.Disposable {
       this.record = undefined;
       this.deps.output.appendLine(`structure panel: ${message}`);
       this.post({ kind: 'error', message });
+      if (!beam && message.includes('basepair.fold.maxLength')) this.offerBeam(target);
       return undefined;
     }
+  }
+
+  /** The server refused a record above basepair.fold.maxLength: offer the linear-time beam engine. */
+  private offerBeam(target: StructureTarget): void {
+    const button = `Fold with beam ${DEFAULT_BEAM}`;
+    const text = 'Basepair: this record is longer than basepair.fold.maxLength; the exact algorithm would take too long.';
+    void vscode.window.showWarningMessage(text, button).then((choice) => {
+      if (choice === button && this.target === target) void this.load(target, DEFAULT_BEAM);
+    });
   }
 
   /** Follows the cursor to another record (setting basepair.structure.followCursor), debounced. */

@@ -1,11 +1,13 @@
 // The folding part of a record hover: the MFE structure and energy of the record (computed in the
 // compute process, cached) and, for dot-bracket records, the energy of the structure in the file.
-// Records longer than basepair.fold.maxHoverLength are not folded on hover; the hover says so.
+// Records longer than basepair.fold.maxHoverLength are not folded on hover; the hover says so, and
+// above basepair.fold.maxLength it offers the beam mode (the exact algorithm would take too long).
 import { locate, recordSequence, recordStructure } from '../../core/formats/locate';
 import type { ParsedFile } from '../../core/formats/records';
 import { composition } from '../../core/sequence/composition';
 import { formatCount } from '../../core/text/formatNumber';
 import type { FoldService } from '../folding/foldService';
+import { DEFAULT_BEAM, foldLengthDecision } from '../../core/structure/lengthLimit';
 
 export const MODEL_NOTE = 'Turner 2004, 37 °C, ViennaRNA 2.7 model';
 
@@ -23,12 +25,32 @@ export function notFoldable(seq: string): string | undefined {
   return undefined;
 }
 
-export async function foldHoverSection(file: ParsedFile, offset: number, fold: FoldService, maxLength: number): Promise<string | undefined> {
+/** Hover note for a record above basepair.fold.maxLength, or undefined when it is within the limit. */
+export function tooLongHoverNote(length: number, maxFoldLength: number): string | undefined {
+  const decision = foldLengthDecision(
+    length,
+    maxFoldLength,
+    undefined,
+    '`basepair.fold.maxLength`',
+    `use **Basepair: Fold Sequences** → **Fold with beam ${DEFAULT_BEAM}** (linear time), or \`basepair fold --beam ${DEFAULT_BEAM}\``,
+  );
+  return decision.engine === 'refused' ? `_Not folded: ${decision.reason}._` : undefined;
+}
+
+export async function foldHoverSection(
+  file: ParsedFile,
+  offset: number,
+  fold: FoldService,
+  maxLength: number,
+  maxFoldLength = Infinity,
+): Promise<string | undefined> {
   if (maxLength <= 0) return undefined;
   const loc = locate(file, offset);
   if (!loc || (loc.part !== 'header' && loc.part !== 'sequence')) return undefined;
   const seq = recordSequence(file, loc.record);
   if (notFoldable(seq)) return undefined;
+  const tooLong = tooLongHoverNote(seq.length, maxFoldLength);
+  if (tooLong) return tooLong;
   if (seq.length > maxLength) {
     return `_Not folded on hover: ${formatCount(seq.length)} nt is above \`basepair.fold.maxHoverLength\` (${formatCount(maxLength)}). Use **Basepair: Fold Sequences**._`;
   }

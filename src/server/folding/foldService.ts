@@ -10,14 +10,16 @@ export class FoldService {
 
   constructor(private readonly compute: ComputeProcess) {}
 
-  fold(sequence: string, mode: FoldParams['mode'] = 'mfe'): Promise<FoldSummary> {
-    const key = `${mode}|${sequence.toUpperCase()}`;
+  /** `beam`: fold with the linear-time beam engine of that width instead of the exact algorithm. */
+  fold(sequence: string, mode: FoldParams['mode'] = 'mfe', beam?: number): Promise<FoldSummary> {
+    const engine = beam ? `beam${beam}` : 'exact';
+    const key = `${mode}|${engine}|${sequence.toUpperCase()}`;
     // A partition-function result also answers an MFE question.
     if (mode === 'mfe') {
-      const full = this.folds.peek(`partition|${sequence.toUpperCase()}`);
+      const full = this.folds.peek(`partition|${engine}|${sequence.toUpperCase()}`);
       if (full) return Promise.resolve(full);
     }
-    return this.folds.get(key, () => this.compute.request(FoldComputeRequest, { sequence, mode }));
+    return this.folds.get(key, () => this.compute.request(FoldComputeRequest, { sequence, mode, ...(beam ? { beam } : {}) }));
   }
 
   evaluate(sequence: string, structure: string): Promise<EvalSummary> {

@@ -1,13 +1,15 @@
 // Training jobs of the language server: one forked job process (dist/job.js) per job, so training
 // never blocks the server, a crash only ends its job, and ending the process gives the memory back.
 // Cancel asks the job to stop (it stops between batches) and kills it if it is still running 2 s
-// later; model directories are written atomically by the job, so nothing partial is left.
+// later; model directories are written atomically by the job, and what a killed job leaves
+// behind is cleaned up here (recoverInterruptedWrite), so nothing partial is left.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
 import { JobCancelNotification, JobProgressNotification, TrainRegressorJob } from '../../jobs/protocol';
 import type { RegressorJobOptions } from '../../jobs/regressorTraining';
 import type { TrainingProgress, TrainingReport } from '../../jobs/trainingReport';
 import type { Logger } from '../compute/computeProcess';
+import { recoverInterruptedWrite } from '../../ml/io/atomicDir';
 
 /** A job that ended without a report: bad data, cancelled, or the process died. */
 export class JobFailed extends Error {
@@ -76,6 +78,10 @@ export class JobManager {
             ? new JobFailed(err.message, job.cancelled)
             : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled);
       this.log.error(`job ${jobId}: ${failure.cancelled ? 'cancelled' : `failed: ${failure.message}`}`);
+      // A killed job may have died inside its atomic write: no temp dir left, previous model kept.
+      if (child.pid !== undefined) {
+        await recoverInterruptedWrite(options.out, child.pid).catch((e: unknown) => this.log.error(`job ${jobId}: cleaning up ${options.out}: ${String(e)}`));
+      }
       throw failure;
     } finally {
       this.jobs.delete(jobId);
