@@ -49,7 +49,7 @@ const builds = [
   {
     ...common,
     // webview/<panel>/main.ts -> dist/webview/<panel>.js, loaded by the panel's HTML (webviewHtml.ts)
-    entryPoints: { structure: 'webview/structure/main.ts', training: 'webview/training/main.ts' },
+    entryPoints: { structure: 'webview/structure/main.ts', training: 'webview/training/main.ts', pairs: 'webview/pairs/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -1,7 +1,8 @@
 // `npm run demo`: the main jobs on the bundled examples with the `basepair` CLI: summarise and lint
 // the sequence files, fold them as RNAfold would, then train the RNA regressor on the OpenVaccine
 // degradation set (examples/openvaccine) and print its metrics beside the baselines, with the
-// verdict; finally predict a few records with the trained model.
+// verdict; predict a few records with the trained model; then train the pair classifier + generator on
+// the synthetic reverse-complement task (examples/pairs) and print the generator's report.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -37,6 +38,18 @@ try {
     const lines = fs.readFileSync(path.join(root, 'examples/openvaccine/degradation.tsv'), 'utf8').split('\n');
     fs.writeFileSync(few, ['id\tsequence\tstructure', ...lines.slice(1, 6).map((l) => l.split('\t').slice(0, 3).join('\t'))].join('\n') + '\n');
     run('Predict five records with the trained model', ['predict', model, few]);
+  }
+  const pairModel = path.join(work, 'revcomp-pairs');
+  const pairsTrained = run('Train the pair classifier + generator on the synthetic reverse-complement task (examples/pairs/revcomp.tsv: 2,000 pairs, 26 nt, <= 2 mismatches)', [
+    'train', 'pairs', 'examples/pairs/revcomp.tsv', '--out', pairModel, '--seed', '1', '--epochs', '6', '--generator-epochs', '5', '--revcomp-rule', '2',
+  ]);
+  if (pairsTrained !== 0) process.exitCode = pairsTrained;
+  else {
+    console.log('\n=== Generate 500 pairs (sample mode, every pair scored by the classifier); the report is on stderr, the first pairs below');
+    console.log(`$ basepair generate ${pairModel} -n 500 --seed 1 --temperature 0.8`);
+    const g = spawnSync(process.execPath, [cli, 'generate', pairModel, '-n', '500', '--seed', '1', '--temperature', '0.8'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    console.log(g.stdout.split('\n').slice(0, 6).join('\n'));
+    if (g.status !== 0) process.exitCode = g.status ?? 1;
   }
   console.log('\nOpen the examples in VS Code with the Basepair extension for the same checks, hovers, folding, the structure panel and training with live curves.');
 } finally {

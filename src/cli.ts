@@ -3,6 +3,7 @@
 import { cofoldCommand } from './cli/cofold';
 import { evalCommand } from './cli/eval';
 import { foldCommand } from './cli/fold';
+import { generateCommand } from './cli/generate';
 import { lintCommand } from './cli/lint';
 import { predictCommand } from './cli/predict';
 import { trainCommand } from './cli/train';
@@ -20,8 +21,12 @@ commands:
   cofold <a> <b>     MFE of two interacting strands, as RNAcofold (or a TSV/FASTA of pairs)
   train regressor <data> --out DIR
                      train the RNA regressor; metrics beside baselines and a verdict
+  train pairs <data> --out DIR
+                     train the pair classifier (+ generator); metrics beside rule baselines
   predict <modelDir> <data>
-                     predictions of a saved model, one per record
+                     predictions of a saved model, one per record (pair models: [{id, score}])
+  generate <modelDir> -n N
+                     new pairs from a pair model (sample or design mode, with constraints)
 
 Run 'basepair <command> --help' for a command's options.`;
 
@@ -32,6 +37,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   cofold: cofoldCommand,
   train: trainCommand,
   predict: predictCommand,
+  generate: generateCommand,
   stats: statsCommand,
 };
 
@@ -69,6 +75,11 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
 }
 
 if (require.main === module) {
+  // `basepair ... | head`: the reader went away; stop quietly as Unix tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -29,13 +29,23 @@ export function sniffFormat(text: string): FormatKind {
   return 'fasta';
 }
 
+/** The UserError for a file that cannot be read (no such file, a directory, no permission...). */
+export function cannotRead(file: string, err: unknown): UserError {
+  const e = err as NodeJS.ErrnoException;
+  const why =
+    e.code === 'ENOENT' ? 'no such file'
+    : e.code === 'EISDIR' ? 'is a directory'
+    : e.code === 'EACCES' ? 'permission denied'
+    : e.code === 'ERR_STRING_TOO_LONG' ? 'too large to read into memory'
+    : e.message;
+  return new UserError(`${file}: cannot read: ${why}`);
+}
+
 export function readText(file: string): string {
   try {
     return file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
-    throw new UserError(`${file}: cannot read: ${why}`);
+    throw cannotRead(file, err);
   }
 }
 

@@ -1,12 +1,14 @@
 // `basepair lint <file>... [--json] [--format fasta|dot-bracket] [--max-problems N]`: the editor's
 // diagnostics on the command line. Exit status 1 when any file has an error or cannot be read.
+// Files are read as streams, so a 1 GB FASTA lints in bounded memory.
 import { parseArgs } from 'node:util';
-import { parseFile } from '../core/formats/parse';
 import type { FormatKind } from '../core/formats/records';
+import { BlockLimitError } from '../core/formats/textBlocks';
 import { MAX_PROBLEMS_PER_FILE } from '../core/lint/codes';
-import { lintFile } from '../core/lint/lint';
-import { formatOfPath, position1, readText, sniffFormat, UserError } from './files';
+import { lintStream, type StreamLintResult } from '../core/lint/streamLint';
+import { UserError } from './files';
 import type { CliIO } from './io';
+import { openTextInput } from './textStream';
 
 export const LINT_USAGE = `usage: basepair lint <file>... [--json] [--format fasta|dot-bracket] [--max-problems N]
 
@@ -55,19 +57,21 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const entries: LintEntry[] = [];
   let failed = false;
   for (const name of positionals) {
-    let text: string;
+    // Streamed in blocks: a file of any size is checked in bounded memory (core/lint/streamLint.ts).
+    let result: StreamLintResult;
     try {
-      text = readText(name);
+      const input = await openTextInput(name, forced as FormatKind | undefined);
+      result = await lintStream(input.chunks, input.kind, { maxProblems });
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      io.err(`basepair: ${err.message}\n`);
+      if (err instanceof BlockLimitError) io.err(`basepair: ${name}:${err.line + 1}: ${err.message}\n`);
+      else if (err instanceof UserError) io.err(`basepair: ${err.message}\n`);
+      else throw err;
       failed = true;
       continue;
     }
-    const kind: FormatKind = (forced as FormatKind | undefined) ?? formatOfPath(name) ?? sniffFormat(text);
-    const file = parseFile(text, kind);
-    for (const d of lintFile(file, { maxProblems }).diagnostics) {
-      entries.push({ file: name, ...position1(file, d.range), severity: d.severity, code: d.code, message: d.message });
+    for (const d of result.diagnostics) {
+      const at = { line: d.start.line + 1, column: d.start.character + 1, endLine: d.end.line + 1, endColumn: d.end.character + 1 };
+      entries.push({ file: name, ...at, severity: d.severity, code: d.code, message: d.message });
       if (d.severity === 'error') failed = true;
     }
   }

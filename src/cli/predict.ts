@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DataError } from '../core/datasets/errors';
 import { UserError } from './files';
 import type { CliIO } from './io';
+import { predictPairs } from './predictPairs';
 
 export const PREDICT_USAGE = `usage: basepair predict <modelDir> <data> [--sequence-column COL] [--structure-column COL]
          [--id-column COL] [--skip-bad] [--json]
@@ -11,7 +12,8 @@ export const PREDICT_USAGE = `usage: basepair predict <modelDir> <data> [--seque
 Predictions of a saved regressor for every record of a TSV/CSV (sequence column), FASTA or
 dot-bracket file, in input order. Records are folded first when the model was trained on folded
 structures. Prints TSV (id, prediction, and sd for k-fold ensembles) or, with --json, an array of
-{id, prediction, sd?}.`;
+{id, prediction, sd?}. For a pair model (card.json task 'pairs') the data is a TSV/CSV with seq_a and
+seq_b columns and the output is [{id, score}] (score = probability of label 1), in input order.`;
 
 export async function predictCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,6 +36,8 @@ export async function predictCommand(argv: string[], io: CliIO): Promise<number>
   const { predictFile } = await import('../jobs/prediction');
   const { ModelFileError } = await import('../ml');
   try {
+    const { modelTask } = await import('../ml/pairs/io/pairModelDir');
+    if ((await modelTask(positionals[0])) === 'pairs') return await predictPairs(positionals[0], positionals[1], values, io);
     const result = await predictFile(positionals[0], positionals[1], {
       load: {
         ...(values['sequence-column'] ? { sequenceColumn: values['sequence-column'] } : {}),

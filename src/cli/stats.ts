@@ -1,11 +1,15 @@
 // `basepair stats <file>... [--json]`: a summary per file — records, nucleotides, length range,
-// GC content, alphabets, structures — the quick look before training on a file.
+// GC content, alphabets, structures — the quick look before training on a file. The command streams
+// its inputs (statsStream.ts); fileStats is the same summary of a text in memory.
 import { parseArgs } from 'node:util';
 import { recordSequence } from '../core/formats/locate';
 import { parseFile } from '../core/formats/parse';
 import type { FormatKind } from '../core/formats/records';
 import { composition } from '../core/sequence/composition';
-import { formatOfPath, readText, sniffFormat, UserError } from './files';
+import { UserError } from './files';
+import { BlockLimitError } from '../core/formats/textBlocks';
+import { streamFileStats } from './statsStream';
+import { openTextInput } from './textStream';
 import type { CliIO } from './io';
 import { formatCount } from '../core/text/formatNumber';
 
@@ -97,11 +101,13 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
   let failed = false;
   for (const name of positionals) {
     try {
-      const text = readText(name);
-      all.push(fileStats(name, text, (forced as FormatKind | undefined) ?? formatOfPath(name) ?? sniffFormat(text)));
+      // Streamed: a file of any size is summarised in bounded memory (statsStream.ts).
+      const input = await openTextInput(name, forced as FormatKind | undefined);
+      all.push(await streamFileStats(name, input.chunks, input.kind));
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      io.err(`basepair: ${err.message}\n`);
+      if (err instanceof BlockLimitError) io.err(`basepair: ${name}:${err.line + 1}: ${err.message}\n`);
+      else if (err instanceof UserError) io.err(`basepair: ${err.message}\n`);
+      else throw err;
       failed = true;
     }
   }

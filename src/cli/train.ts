@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DataError } from '../core/datasets/errors';
 import { UserError } from './files';
 import type { CliIO } from './io';
+import { trainPairsCommand } from './trainPairs';
 
 export const TRAIN_USAGE = `usage: basepair train regressor <data> --out DIR [--epochs N] [--seed S] [--folds K]
          [--arch default|seed-cnn|sequence-only] [--structure given|mfe|bpp] [--target COL]
@@ -35,7 +36,8 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
     io.out(TRAIN_USAGE + '\n');
     return task === undefined ? 2 : 0;
   }
-  if (task !== 'regressor') throw new UserError(`train: unknown task '${task}' (available: regressor)\n\n${TRAIN_USAGE}`);
+  if (task === 'pairs') return trainPairsCommand(rest, io);
+  if (task !== 'regressor') throw new UserError(`train: unknown task '${task}' (available: regressor, pairs)\n\n${TRAIN_USAGE}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
     output.appendLine(`activated in ${activationMs} ms (activate() to language server running)`);
   }, () => undefined);
   registerCommands(context, client, output);
+  registerPairCommands(context, client, output);
   registerExampleCommands(context);
   context.subscriptions.push(new FileStatusItem(client));
   context.subscriptions.push(
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
     ready,
     structurePanel: () => StructurePanel.current,
     trainingPanel: () => TrainingPanel.current,
+    pairsPanel: () => PairsPanel.current,
     activeModel: () => activeModel,
     onTrainingEvent: (listener) => {
       trainingListeners.add(listener);

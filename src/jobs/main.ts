@@ -3,7 +3,11 @@
 // wasm memory back and isolates crashes from the editor.
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import { DataError } from '../core/datasets/errors';
-import { JobCancelNotification, JobProgressNotification, TrainRegressorJob } from './protocol';
+import { GenerationError } from '../ml/pairs/generate';
+import { ModelFileError } from '../ml/io/modelFileError';
+import { runPairGeneration, type PairGenerationProgress } from './pairGeneration';
+import { runPairTraining, type PairTrainingProgress } from './pairTraining';
+import { GeneratePairsJob, JobCancelNotification, JobProgressNotification, PairJobProgressNotification, TrainPairsJob, TrainRegressorJob } from './protocol';
 import { runRegressorTraining } from './regressorTraining';
 
 /** Error codes of job failures the user can act on (bad data, cancelled). */
@@ -26,6 +30,22 @@ connection.onRequest(TrainRegressorJob, async (options) => {
     throw err;
   }
 });
+
+/** Runs a pair job, mapping user-facing failures (data, model file, constraints) to JOB_ERROR.data. */
+async function pairJob<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (controller.signal.aborted) throw new ResponseError(JOB_ERROR.cancelled, 'cancelled');
+    if (err instanceof DataError || err instanceof ModelFileError || err instanceof GenerationError) throw new ResponseError(JOB_ERROR.data, err.message);
+    throw err;
+  }
+}
+
+const sendPairProgress = (p: PairTrainingProgress | PairGenerationProgress) => void connection.sendNotification(PairJobProgressNotification, p);
+
+connection.onRequest(TrainPairsJob, (options) => pairJob(() => runPairTraining(options, { signal: controller.signal, onProgress: sendPairProgress })));
+connection.onRequest(GeneratePairsJob, (options) => pairJob(() => runPairGeneration(options, { signal: controller.signal, onProgress: sendPairProgress })));
 
 process.on('disconnect', () => process.exit(0));
 connection.listen();

@@ -22,6 +22,7 @@ import { foldHoverSection } from './features/foldHover';
 import { FoldService } from './folding/foldService';
 import { JobManager } from './jobs/jobManager';
 import { registerModelHandlers } from './models/handlers';
+import { registerPairHandlers } from './models/pairHandlers';
 import { ModelService } from './models/modelService';
 import { predictionHoverSection } from './features/predictionHover';
 import { DEFAULT_SETTINGS, mlEnvironment, readSettings, type ServerSettings } from './settings';
@@ -169,6 +170,7 @@ connection.onRequest(StructureDataRequest, async (p) => {
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err.stack ?? String(err)}`));
 
 registerModelHandlers(connection, { jobs, models, documents, cache });
+registerPairHandlers(connection, { jobs });
 
 connection.onShutdown(() => {
   jobs.dispose();

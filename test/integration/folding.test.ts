@@ -25,6 +25,7 @@ suite('folding in the editor', () => {
 
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('basepair').update('fold.maxHoverLength', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('basepair').update('fold.maxLength', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -76,5 +77,23 @@ suite('folding in the editor', () => {
       `>short_0002 from the reference\n${SEQ}\n${MFE} ( -3.30)\n>hairpin\nGGGGAAAACCCC\n((((....)))) ( -5.40)\n`,
     );
     assert.equal(vscode.window.activeTextEditor?.document, folded);
+  });
+
+  test('records above basepair.fold.maxLength are refused, then folded with the beam engine on request', async () => {
+    await vscode.workspace.getConfiguration('basepair').update('fold.maxLength', 20, vscode.ConfigurationTarget.Global);
+    const source = await open('fold-limit.fasta', `>long\n${SEQ}\n>hairpin\nGGGGAAAACCCC\n`);
+    // The setting reaches the server through didChangeConfiguration: wait until the long record is refused.
+    const refused = await waitFor('the long record refused', async () => {
+      await vscode.window.showTextDocument(source);
+      const d = await vscode.commands.executeCommand<vscode.TextDocument>('basepair.foldSequences');
+      return d && !d.getText().includes('>long') ? d : undefined;
+    });
+    assert.equal(refused.getText(), '>hairpin\nGGGGAAAACCCC\n((((....)))) ( -5.40)\n');
+    await vscode.window.showTextDocument(source);
+    // What the "Fold with beam 100" button runs: 47 nt with beam 100 is the exact MFE.
+    const beamed = await vscode.commands.executeCommand<vscode.TextDocument>('basepair.foldSequences', { beam: 100 });
+    assert.ok(beamed, 'no document returned');
+    assert.equal(beamed.getText(), `>long\n${SEQ}\n${MFE} ( -3.30)\n>hairpin\nGGGGAAAACCCC\n((((....)))) ( -5.40)\n`);
+    await vscode.workspace.getConfiguration('basepair').update('fold.maxLength', undefined, vscode.ConfigurationTarget.Global);
   });
 });

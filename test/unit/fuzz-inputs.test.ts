@@ -38,8 +38,8 @@ const SEQ_SEEDS = present(
     read('test/fixtures/lint/valid.fasta'),
     read('test/fixtures/lint/bad.fasta'),
     read('test/fixtures/data/regression.fasta'),
-    read('test/fixtures/rnafold/mfe-input.fa'),
-    read('test/fixtures/rnafold/cofold-input.fa'),
+    read('test/fixtures/rnafold/mfe-input.fa', 24),
+    read('test/fixtures/rnafold/cofold-input.fa', 24),
   ],
   '>a value=1\nACGU\n>b\nGGGAAACCC\n',
 );
@@ -50,7 +50,7 @@ const DBN_SEEDS = present(
     read('test/fixtures/lint/valid.dbn'),
     read('test/fixtures/lint/bad.dbn'),
     read('test/fixtures/data/regression.dbn'),
-    read('test/fixtures/rnafold/eval-input.fa'),
+    read('test/fixtures/rnafold/eval-input.fa', 24),
   ],
   '>hp value=2\nGGGAAAUCC\n(((...))) (-1.20)\n',
 );

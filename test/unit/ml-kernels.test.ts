@@ -1,4 +1,4 @@
-// The replacement gradient kernels (src/ml/backend/trainingKernels.ts) against the stock cpu kernels:
+// The replacement kernels (src/ml/backend/trainingKernels.ts, heapKernels.ts) against the stock cpu kernels:
 // same values within 1e-4 on several shapes, strides and paddings, on wasm and (Conv2DBackpropFilter
 // loop) on cpu; and no leaked tensors.
 import * as assert from 'node:assert/strict';
@@ -142,7 +142,8 @@ describe('ml: replacement gradient kernels vs the stock cpu kernels', function (
 
   it('Tile on wasm (broadcast fast path and general fallback): identical to the cpu backend', async () => {
     const cases: { shape: number[]; reps: number[] }[] = [
-      { shape: [1, 1, 1, 5], reps: [4, 6, 3, 1] }, // what the BatchNorm gradient asks for
+      { shape: [1, 1, 1, 5], reps: [4, 6, 3, 1] }, // what the BatchNorm gradient asks for (vector copies)
+      { shape: [5], reps: [1] },
       { shape: [3, 1, 2], reps: [1, 4, 1] },
       { shape: [2, 3], reps: [2, 2] }, // not a broadcast: stock kernel
     ];
@@ -153,6 +154,106 @@ describe('ml: replacement gradient kernels vs the stock cpu kernels', function (
       await tf.setBackend('wasm');
       const got = tf.tidy(() => tf.tile(tf.tensor(x, c.shape), c.reps).dataSync() as Float32Array).slice();
       assert.equal(maxAbsDiff(got, expected), 0, JSON.stringify(c));
+    }
+  });
+
+  /** The same op on cpu (stock kernels) and on wasm (ours where they apply); returns both results. */
+  async function onBoth(f: () => tf.Tensor): Promise<[Float32Array, Float32Array]> {
+    await tf.setBackend('cpu');
+    const expected = tf.tidy(() => f().dataSync() as Float32Array).slice();
+    await tf.setBackend('wasm');
+    const got = tf.tidy(() => f().dataSync() as Float32Array).slice();
+    return [got, expected];
+  }
+
+  it('Add/Sub/Multiply with a per-channel vector on wasm (both operand orders, [C] and [1,1,1,C]): equal to cpu', async () => {
+    const full = seededNormal([16, 40, 30, 4], 800); // >= 2^16 elements: the replacement's range
+    const vec = seededNormal([4], 801);
+    const ops = { add: tf.add, sub: tf.sub, mul: tf.mul } as const;
+    for (const [name, op] of Object.entries(ops)) {
+      for (const vShape of [[4], [1, 1, 1, 4]]) {
+        for (const vectorFirst of [false, true]) {
+          const [got, expected] = await onBoth(() => {
+            const a = tf.tensor(full, [16, 40, 30, 4]);
+            const b = tf.tensor(vec, vShape);
+            return vectorFirst ? op(b, a) : op(a, b);
+          });
+          assert.ok(maxAbsDiff(got, expected) <= 1e-6, `${name} ${JSON.stringify(vShape)} vectorFirst=${vectorFirst}`);
+        }
+      }
+    }
+    // wider channel axes and other broadcasts stay on the stock kernels
+    const [got, expected] = await onBoth(() => tf.mul(tf.tensor(seededNormal([3, 5, 16], 802), [3, 5, 16]), tf.tensor(seededNormal([3, 5, 1], 803), [3, 5, 1])));
+    assert.ok(maxAbsDiff(got, expected) <= 1e-6);
+  });
+
+  it('Sum/Mean over all axes but the last on wasm (keepDims or not): max abs error <= 1e-4', async () => {
+    // >= 2^16 elements (the replacement's range), scaled so that float32 sums of 19,200 values stay within 1e-4
+    const x = seededNormal([16, 40, 30, 4], 810).map((v) => v * 0.01);
+    for (const keepDims of [false, true]) {
+      for (const [name, op] of [['sum', tf.sum], ['mean', tf.mean]] as const) {
+        const [got, expected] = await onBoth(() => op(tf.tensor(x, [16, 40, 30, 4]), [0, 1, 2], keepDims));
+        assert.ok(maxAbsDiff(got, expected) <= 1e-4, `${name} keepDims=${keepDims}: error ${maxAbsDiff(got, expected)}`);
+        const [got2, expected2] = await onBoth(() => op(tf.tensor(x, [16 * 40 * 30, 4]), 0, keepDims));
+        assert.ok(maxAbsDiff(got2, expected2) <= 1e-4, `${name} 2-D keepDims=${keepDims}`);
+      }
+    }
+    const [got, expected] = await onBoth(() => tf.sum(tf.tensor(x, [16, 40, 30, 4]), [1, 2])); // not per-channel: stock
+    assert.ok(maxAbsDiff(got, expected) <= 1e-4);
+  });
+
+  it('MaxPoolGrad on wasm (ties, overlapping windows, same padding, 1-D pooling): equal to the stock cpu kernel', async () => {
+    const cases: { x: [number, number, number, number]; f: number; s: number; p: 'valid' | 'same' }[] = [
+      { x: [3, 10, 10, 4], f: 2, s: 2, p: 'valid' },
+      { x: [3, 11, 9, 2], f: 2, s: 2, p: 'valid' }, // odd sizes: last row/column dropped
+      { x: [2, 9, 9, 3], f: 3, s: 2, p: 'same' }, // overlapping windows and padding
+      { x: [2, 8, 8, 2], f: 3, s: 1, p: 'same' },
+      { x: [4, 15, 1, 5], f: 2, s: 2, p: 'valid' }, // MaxPooling1D as 2-D
+    ];
+    for (const [k, c] of cases.entries()) {
+      // rounded values: many ties inside windows (as ReLU zeros give), the first maximum takes dy
+      const x = seededNormal(c.x, 820 + k).map((v) => Math.round(v));
+      const [got, expected] = await onBoth(() => {
+        const xt = tf.tensor4d(x, c.x);
+        const filter: [number, number] = c.x[2] === 1 ? [c.f, 1] : [c.f, c.f];
+        const strides: [number, number] = c.x[2] === 1 ? [c.s, 1] : [c.s, c.s];
+        return tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, filter, strides, c.p), tf.range(1, 1 + tf.maxPool(xt, filter, strides, c.p).size).reshape(tf.maxPool(xt, filter, strides, c.p).shape))))(xt);
+      });
+      assert.ok(maxAbsDiff(got, expected) <= 1e-4, `${JSON.stringify(c)}: error ${maxAbsDiff(got, expected)}`);
+    }
+  });
+
+  it('BatchNorm training gradients (replaced FusedBatchNorm and Mean gradients) equal an elementary-op formulation', async () => {
+    const shapes: number[][] = [[4, 6, 5, 3], [8, 4], [5, 7, 6]];
+    for (const backend of ['wasm', 'cpu']) {
+      await tf.setBackend(backend);
+      for (const [k, shape] of shapes.entries()) {
+        const c = shape[shape.length - 1]!;
+        const axes = [...Array(shape.length - 1).keys()];
+        const eps = 1e-3;
+        const x = tf.tensor(seededNormal(shape, 900 + k).map((v) => 2 * v + 1), shape);
+        const gamma = tf.tensor1d(seededNormal([c], 910 + k));
+        const beta = tf.tensor1d(seededNormal([c], 920 + k));
+        const r = tf.tensor(seededNormal(shape, 930 + k), shape);
+        const viaKernels = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
+          const { mean, variance } = tf.moments(xx, axes);
+          const y = shape.length === 2 ? tf.batchNorm2d(xx as tf.Tensor2D, mean as tf.Tensor1D, variance as tf.Tensor1D, bb as tf.Tensor1D, gg as tf.Tensor1D, eps) : shape.length === 3 ? tf.batchNorm3d(xx as tf.Tensor3D, mean as tf.Tensor1D, variance as tf.Tensor1D, bb as tf.Tensor1D, gg as tf.Tensor1D, eps) : tf.batchNorm4d(xx as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, bb as tf.Tensor1D, gg as tf.Tensor1D, eps);
+          return tf.sum(tf.mul(y, r));
+        };
+        const elementary = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
+          const n = shape.slice(0, -1).reduce((a, b) => a * b, 1);
+          const m = tf.div(tf.sum(xx, axes), n);
+          const v = tf.div(tf.sum(tf.square(tf.sub(xx, m)), axes), n);
+          return tf.sum(tf.mul(tf.add(tf.mul(tf.mul(tf.sub(xx, m), tf.rsqrt(tf.add(v, eps))), gg), bb), r));
+        };
+        const got = tf.grads(viaKernels)([x, gamma, beta]);
+        const expected = tf.grads(elementary)([x, gamma, beta]);
+        got.forEach((g, i) => {
+          const err = maxAbsDiff(g.dataSync(), expected[i]!.dataSync());
+          assert.ok(err <= 1e-4, `${backend} ${JSON.stringify(shape)} gradient ${i}: error ${err}`);
+        });
+        tf.dispose([x, gamma, beta, r, ...got, ...expected]);
+      }
     }
   });
 
@@ -206,6 +307,12 @@ describe('ml: replacement gradient kernels vs the stock cpu kernels', function (
     tf.tidy(() => {
       runRegistered('Conv2DBackpropFilter', { x: tf.tensor4d(d.x, d.c.x), dy: tf.tensor(d.dy, d.dyShape) }, { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', filterShape: d.c.f });
       runRegistered('Conv2DBackpropInput', { dy: tf.tensor(d.dy, d.dyShape), filter: tf.tensor4d(d.w, d.c.f) }, { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', inputShape: d.c.x });
+      const x = tf.randomNormal([16, 40, 30, 4]) as tf.Tensor4D; // large enough for the heap kernels
+      tf.mul(x, tf.ones([4]));
+      tf.sum(x, [0, 1, 2]);
+      tf.mean(x, [0, 1, 2], true);
+      tf.tile(tf.ones([1, 1, 1, 4]), [16, 40, 30, 1]);
+      tf.grad((v: tf.Tensor) => tf.sum(tf.maxPool(v as tf.Tensor4D, 2, 2, 'valid')))(x);
     });
     assert.equal(tf.memory().numTensors, before);
   });

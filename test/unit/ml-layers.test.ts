@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { DilatedConv1D, dilatedConv1d } from '../../src/ml/layers/dilatedConv1d';
 import { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from '../../src/ml/layers/maskedPooling';
+import { denseRelu } from '../../src/ml/layers/denseRelu';
 import { FlatPartnerIndex, PairMessagePassing, flatPartnerIndex, sparsePairProduct, symmetricPairProduct } from '../../src/ml/layers/pairMessagePassing';
 import { SeededDropout } from '../../src/ml/layers/seededDropout';
 import { WeightedPositionMean } from '../../src/ml/layers/weightedPositionMean';
@@ -193,6 +194,26 @@ describe('ml: custom layers', function () {
         const viaSparse = sparsePairProduct(h, flatPartnerIndex(tf.tensor3d(idx, [1, L, k], 'int32')), tf.tensor3d(w, [1, L, k]));
         assert.ok(maxAbsDiff(values(viaDense), values(viaSparse)) <= 1e-5);
       });
+    });
+
+    it('denseRelu (fused forward, one-matMul dW and dBias) has the gradients of relu(a W + b)', () => {
+      for (const relu of [true, false]) {
+        tf.tidy(() => {
+          const a = tf.tensor2d(seededNormal([37, 6], 41), [37, 6]);
+          const w = tf.tensor2d(seededNormal([6, 5], 42), [6, 5]);
+          const b = tf.tensor1d(seededNormal([5], 43));
+          const r = tf.tensor2d(seededNormal([37, 5], 44), [37, 5]);
+          const mine = (aa: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(denseRelu(aa as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, relu), r));
+          const stock = (aa: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => {
+            const z = tf.add(tf.matMul(aa as tf.Tensor2D, ww as tf.Tensor2D), bb);
+            return tf.sum(tf.mul(relu ? tf.relu(z) : z, r));
+          };
+          assert.ok(Math.abs((mine(a, w, b).dataSync()[0]! - stock(a, w, b).dataSync()[0]!)) <= 1e-4, 'value');
+          const gm = tf.grads(mine)([a, w, b]);
+          const gs = tf.grads(stock)([a, w, b]);
+          gm.forEach((g, i) => assert.ok(maxAbsDiff(values(g), values(gs[i]!)) <= 1e-4, `relu=${relu} gradient ${i}`));
+        });
+      }
     });
 
     it('the layer computes H + relu((P.H) W + b) with either form of P', () => {

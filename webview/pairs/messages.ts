@@ -49,7 +49,8 @@ export const DEFAULT_VIEW: PairView = { sort: 'index', descending: false, text: 
 /** extension -> webview */
 export type PairsHostMessage =
   | { kind: 'loading'; label: string }
-  | { kind: 'data'; set: PairSet }
+  /** `serial` changes with every set the extension shows; a re-send of the same set keeps it */
+  | { kind: 'data'; set: PairSet; serial: number }
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
   /** run a toolbar action as if clicked (commands, tests) */

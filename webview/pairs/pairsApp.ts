@@ -13,6 +13,7 @@ import { PairsToolbar } from './toolbarView';
 
 export class PairsApp {
   private set: PairSet | undefined;
+  private serial = -1;
   private view: PairView;
   private order: number[] = [];
   private readonly summary = el('header', { className: 'summary', attrs: { id: 'summary' } });
@@ -59,6 +60,9 @@ export class PairsApp {
           this.showEmpty();
           break;
         case 'data':
+          // the extension re-sends what it shows when the page (re)loads: keep the scroll position
+          if (m.serial === this.serial && this.set && this.root.dataset['state'] === 'ready') break;
+          this.serial = m.serial;
           this.showSet(m.set);
           break;
         case 'requestAction':

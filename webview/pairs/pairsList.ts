@@ -114,7 +114,7 @@ export class PairsList {
   private row(position: number, index: number): HTMLElement {
     const r = this.rows[index]!;
     const d = duplexLines(r.a, r.b);
-    const copy = el('button', { className: 'copy', title: 'Copy this pair', attrs: { type: 'button', 'aria-label': 'Copy pair' } }, '⧉');
+    const copy = el('button', { className: 'copy', title: 'Copy this pair', attrs: { type: 'button', 'aria-label': 'Copy pair' } }, 'Copy');
     copy.addEventListener('click', () => this.onCopy(pairClipboardText(r, d), r));
     const row = el(
       'div',
@@ -124,8 +124,8 @@ export class PairsList {
       el('div', { className: 'cell c-duplex', title: `${d.watsonCrick} Watson-Crick, ${d.wobble} wobble pairs` },
         el('div', { className: 'strand a' }, d.top), marksLine(d.middle), el('div', { className: 'strand b' }, d.bottom)),
       el('div', { className: 'cell c-num score' }, r.score === undefined ? '—' : r.score.toFixed(3)),
-      el('div', { className: 'cell c-num' }, formatFraction(r.gcA)),
-      el('div', { className: 'cell c-num' }, formatFraction(r.gcB)),
+      el('div', { className: 'cell c-num', title: formatFraction(r.gcA) }, r.gcA.toFixed(2)),
+      el('div', { className: 'cell c-num', title: formatFraction(r.gcB) }, r.gcB.toFixed(2)),
       el('div', { className: `cell c-flag ${r.novel === undefined ? '' : r.novel ? 'novel' : 'seen'}` }, r.novel === undefined ? '—' : r.novel ? 'yes' : 'no'),
       el('div', { className: 'cell c-copy' }, copy),
     );

@@ -20,17 +20,19 @@ export function modelsFolder(context: vscode.ExtensionContext): vscode.Uri {
 }
 
 interface CardFields {
+  task?: string;
   targetName?: string;
   createdAt?: string;
   architecture?: { name?: string };
   metrics?: Record<string, { spearman?: number }>;
 }
 
-/** The card of a model directory, or undefined when it has none that parses. */
+/** The card of a regressor directory, or undefined when it has none that parses (or is another task's). */
 export async function readCard(dir: vscode.Uri): Promise<ModelEntry | undefined> {
   try {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'card.json'));
     const card = JSON.parse(new TextDecoder().decode(bytes)) as CardFields;
+    if (card.task !== undefined && card.task !== 'regression') return undefined;
     const m = card.metrics?.['test'] ?? card.metrics?.['valid'];
     return {
       dir,
@@ -45,8 +47,11 @@ export async function readCard(dir: vscode.Uri): Promise<ModelEntry | undefined>
   }
 }
 
-/** Saved models in the models folder, newest first. */
-export async function listModels(context: vscode.ExtensionContext): Promise<ModelEntry[]> {
+/** The model directories of the models folder that `read` accepts, newest first. */
+export async function listModelDirs<T extends { createdAt: string }>(
+  context: vscode.ExtensionContext,
+  read: (dir: vscode.Uri) => Promise<T | undefined>,
+): Promise<T[]> {
   const folder = modelsFolder(context);
   let entries: [string, vscode.FileType][] = [];
   try {
@@ -54,8 +59,13 @@ export async function listModels(context: vscode.ExtensionContext): Promise<Mode
   } catch {
     return [];
   }
-  const cards = await Promise.all(
-    entries.filter(([name, type]) => type === vscode.FileType.Directory && !name.startsWith('.')).map(([name]) => readCard(vscode.Uri.joinPath(folder, name))),
+  const found = await Promise.all(
+    entries.filter(([name, type]) => type === vscode.FileType.Directory && !name.startsWith('.')).map(([name]) => read(vscode.Uri.joinPath(folder, name))),
   );
-  return cards.filter((c): c is ModelEntry => c !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return found.filter((m): m is Awaited<T> => m !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Saved regressors in the models folder, newest first. */
+export function listModels(context: vscode.ExtensionContext): Promise<ModelEntry[]> {
+  return listModelDirs(context, readCard);
 }

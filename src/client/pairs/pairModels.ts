@@ -1,7 +1,7 @@
 // Pair models of the models folder (card.json with task 'pairs'), newest first, with what the
 // Generate Pairs pickers show: test AUROC, lengths seen, whether a generator is there.
 import * as vscode from 'vscode';
-import { modelsFolder } from '../models/modelsFolder';
+import { listModelDirs } from '../models/modelsFolder';
 
 export interface PairModelEntry {
   dir: vscode.Uri;
@@ -46,16 +46,6 @@ export async function readPairModel(dir: vscode.Uri): Promise<PairModelEntry | u
   }
 }
 
-export async function listPairModels(context: vscode.ExtensionContext): Promise<PairModelEntry[]> {
-  const folder = modelsFolder(context);
-  let entries: [string, vscode.FileType][] = [];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return [];
-  }
-  const models = await Promise.all(
-    entries.filter(([name, type]) => type === vscode.FileType.Directory && !name.startsWith('.')).map(([name]) => readPairModel(vscode.Uri.joinPath(folder, name))),
-  );
-  return models.filter((m): m is PairModelEntry => m !== undefined).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+export function listPairModels(context: vscode.ExtensionContext): Promise<PairModelEntry[]> {
+  return listModelDirs(context, readPairModel);
 }

@@ -48,6 +48,7 @@ export class PairsPanel implements vscode.Disposable {
   private set: PairSet | undefined;
   private status: PairsHostMessage = { kind: 'empty' };
   private lastRendered: PairsRendered | undefined;
+  private serial = 0;
 
   static get current(): PairsPanel | undefined {
     return PairsPanel.instance;
@@ -118,7 +119,7 @@ export class PairsPanel implements vscode.Disposable {
     this.set = set;
     this.lastRendered = undefined;
     this.panel.title = `Pairs: ${set.title}`;
-    this.post({ kind: 'data', set });
+    this.post({ kind: 'data', set, serial: ++this.serial });
     if (set.generation) void this.saveGeneration(set);
   }
 

@@ -57,6 +57,8 @@ export interface PairLoadOptions {
   /** Extra split labels, e.g. { mitar_indtest: 'test', mitar_remained: 'train' }. */
   splitValues?: SplitValueMap;
   skipBad?: boolean;
+  /** Prediction input: the label column is optional and ignored (records get label 0). */
+  withoutLabel?: boolean;
 }
 
 const DEFAULTS = {
@@ -72,13 +74,13 @@ export function loadPairDataset(text: string, file: string, options: PairLoadOpt
   const table = readTable(text, file, { delimiter: options.delimiter, allowRagged: true });
   const aCol = requiredColumn(table, 'first-sequence', options.aColumn, DEFAULTS.a);
   const bCol = requiredColumn(table, 'second-sequence', options.bColumn, DEFAULTS.b);
-  const labelCol = requiredColumn(table, 'label', options.labelColumn, DEFAULTS.label);
+  const labelCol = options.withoutLabel ? -1 : requiredColumn(table, 'label', options.labelColumn, DEFAULTS.label);
   const idCol = optionalColumn(table, 'id', options.idColumn, DEFAULTS.id);
   const groupCol = optionalColumn(table, 'group', options.groupColumn, []);
   const splitCol = optionalColumn(table, 'split', options.splitColumn, DEFAULTS.split);
   const name = (i: number) => (i >= 0 ? table.names[i] : undefined);
   const columns = definedOnly<PairColumns>({
-    a: table.names[aCol], b: table.names[bCol], label: table.names[labelCol],
+    a: table.names[aCol], b: table.names[bCol], label: labelCol >= 0 ? table.names[labelCol] : '',
     id: name(idCol), group: name(groupCol), split: name(splitCol),
   });
 
@@ -114,7 +116,7 @@ export function loadPairDataset(text: string, file: string, options: PairLoadOpt
       if (typeof s !== 'string') return problem(col, s.index, `${table.names[col]}: ${s.reason}`);
       seqs.push(s);
     }
-    const labelText = cellValue(row.cells[labelCol]);
+    const labelText = labelCol >= 0 ? cellValue(row.cells[labelCol]) : '0';
     const label = parseLabel(labelText);
     if (label === undefined) {
       const what = labelText === '' ? 'is missing' : `'${labelText.slice(0, 40)}' is not 0 or 1`;

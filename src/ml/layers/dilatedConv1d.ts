@@ -114,27 +114,27 @@ function paddingOf(kernelSize: number, dilation: number, padding: 'same' | 'vali
 }
 
 /**
- * relu?(x [B, L, C] (*) kernel [K, C, F] + bias) with dilation d. Forward: one fused conv2d (XNNPACK
- * on wasm; conv, bias and ReLU in one pass). Gradients (tfjs has none for dilation > 1), each a handful
- * of ops: g = dy * (out > 0) for ReLU; dBias = sum(g);
+ * relu?(x [B, L, C] (*) kernel [K, C, F] + bias) with dilation d. Forward: the FusedConv2D kernel called
+ * directly (XNNPACK on wasm; conv, bias and ReLU in one pass: tf.fused.conv2d would split it into three
+ * ops, since it only fuses a ReLU outside gradient recording, and here we are inside tf.customGrad, whose
+ * forward ops are not recorded). Gradients (tfjs has none for dilation > 1), each a handful of ops:
+ * g = dy * (out > 0) for ReLU;
  *   dX = full correlation of g with the flipped, in/out-swapped kernel, same dilation;
  *   dW[k, c, f] = sum_{b,t} xpad[b, t + k d, c] g[b, t, f]: a conv2d with the batch as channels,
- *        x^T [C, 1, Lp, B] as input, g^T [1, L', B, F] as filter, stride d -> [C, 1, K, F].
+ *        x^T [C, 1, Lp, B] as input, g^T [1, L', B, F] as filter, stride d -> [C, 1, K, F]
+ *        (measured against one matMul per tap and against im2col + one matMul: both slower in a real
+ *        training step); dBias = sum(g).
  */
 function makeDilatedConv(dilation: number, padding: 'same' | 'valid', relu: boolean, inputIsData: boolean) {
   return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x, kernel, bias, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.Tensor1D, tf.GradSaveFunc];
     const [batch, length, channels] = x.shape;
     const [k, , f] = kernel.shape;
-    const y4 = tf.fused.conv2d({
-      x: tf.reshape(x, [batch, 1, length, channels]) as tf.Tensor4D,
-      filter: tf.reshape(kernel, [1, k, channels, f]) as tf.Tensor4D,
-      strides: 1,
-      pad: padding,
-      dilations: [1, dilation],
-      bias,
-      activation: relu ? 'relu' : 'linear',
-    });
+    const y4 = tf.engine().runKernel(
+      'FusedConv2D',
+      { x: tf.reshape(x, [batch, 1, length, channels]), filter: tf.reshape(kernel, [1, k, channels, f]), bias },
+      { strides: [1, 1], pad: padding, dataFormat: 'NHWC', dilations: [1, dilation], activation: relu ? 'relu' : 'linear' } as unknown as tf.NamedAttrMap,
+    ) as tf.Tensor4D;
     const value = tf.reshape(y4, [batch, y4.shape[2], f]) as tf.Tensor3D;
     save([x, kernel, value]);
     return {
@@ -151,7 +151,8 @@ function makeDilatedConv(dilation: number, padding: 'same' | 'valid', relu: bool
         const gT = tf.transpose(tf.reshape(g, [batch, 1, g.shape[1], f]), [1, 2, 0, 3]) as tf.Tensor4D; // [1, L', B, F]
         const dwT = tf.conv2d(xT, gT, [1, dilation], 'valid'); // [C, 1, K, F]
         const dw = tf.reshape(tf.transpose(dwT, [1, 2, 0, 3]), [k, channels, f]);
-        return [dx, dw, tf.sum(g, [0, 1])];
+        const dBias = tf.sum(g, [0, 1]);
+        return [dx, dw, dBias];
       },
     };
   });

@@ -15,6 +15,7 @@
 // In the dense form P is symmetric, so d(P.H)/dH = P.dY: a custom gradient keeps the backward pass an
 // untransposed matMul. The pair inputs are data and get no gradient.
 import * as tf from '@tensorflow/tfjs';
+import { denseRelu } from './denseRelu';
 
 export interface PairMessagePassingArgs {
   /** Activation of the message transform f. Default 'relu'. */
@@ -151,7 +152,7 @@ export class PairMessagePassing extends tf.layers.Layer {
       const bias = this.bias!.read();
       const fused = this.activationName === 'relu' || this.activationName === 'linear';
       const transformed = fused
-        ? tf.fused.matMul({ a, b: kernel, bias, activation: this.activationName as 'relu' | 'linear' })
+        ? denseRelu(a as tf.Tensor2D, kernel, bias as tf.Tensor1D, this.activationName === 'relu')
         : (this.activationLayer.apply(tf.add(tf.matMul(a, kernel), bias)) as tf.Tensor2D);
       return tf.add(h, tf.reshape(transformed, [batch, length, channels]));
     });

@@ -1,7 +1,7 @@
 // The training loop of the pair classifier: Adam (the engine's FusedAdam) on class-weighted binary
 // cross-entropy of the logits, batches shuffled with our seeded PRNG, validation loss and AUROC after
-// every epoch, learning rate halved when validation stalls, early stopping with the best weights
-// restored, progress per epoch (and within long epochs), cancellation between batches.
+// every epoch, learning rate halved when validation stalls, early stopping on validation AUROC with
+// the best weights restored, progress per epoch (and within long epochs), cancellation between batches.
 import * as tf from '@tensorflow/tfjs';
 import { auroc } from '../../core/metrics/classification';
 import { Random } from '../../core/random';
@@ -62,7 +62,7 @@ export async function fitClassifier(model: tf.LayersModel, train: readonly Label
   const minLr = opts.learningRate / 32;
   const validLabels = valid.map((p) => p.label);
   const history: ClassifierEpoch[] = [];
-  let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
+  let best = { auroc: -Infinity, loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   let sinceBest = 0;
   let sinceLr = 0;
   let trainedPairs = 0;
@@ -119,9 +119,12 @@ export async function fitClassifier(model: tf.LayersModel, train: readonly Label
       history.push(stats);
       opts.onEpoch?.(stats);
       if (!Number.isFinite(stats.trainLoss)) break;
-      if (validLoss < best.loss - 1e-6) {
+      // Model selection on validation AUROC (ties: lower loss): with class weights and grouped splits the
+      // loss rises with over-confidence while the ranking still improves (seen on miRAW).
+      const auc = Number.isFinite(stats.validAuroc) ? stats.validAuroc : -Infinity;
+      if (auc > best.auroc + 1e-6 || (Math.abs(auc - best.auroc) <= 1e-6 && validLoss < best.loss - 1e-6)) {
         tf.dispose(best.weights);
-        best = { loss: validLoss, epoch, weights: model.getWeights().map((t) => t.clone()) };
+        best = { auroc: auc, loss: validLoss, epoch, weights: model.getWeights().map((t) => t.clone()) };
         sinceBest = 0;
         sinceLr = 0;
       } else {

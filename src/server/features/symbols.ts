@@ -1,4 +1,7 @@
-// Outline (one symbol per record, with its length) and folding ranges (one per multi-line record).
+// Outline (one symbol per record, with its length) and folding ranges (one per multi-line record),
+// both capped so that a 50 MB file of 10^6 short records answers at once: past the cap the outline
+// ends with one symbol saying how many records are not listed (VS Code shows at most 5,000 folding
+// regions by default anyway).
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import { rangesLength } from '../../core/formats/parse';
 import type { ParsedFile, SeqRecord } from '../../core/formats/records';
@@ -17,23 +20,45 @@ export function nucleotideCount(file: ParsedFile, record: SeqRecord): number {
   return skipped ? n - skipped.length : n;
 }
 
-export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
-  return file.records.map((r) => {
+/** Records listed in the outline; the rest are summed up in one last symbol. */
+export const MAX_OUTLINE_SYMBOLS = 10_000;
+/** Folding ranges sent per document. */
+export const MAX_FOLDING_RANGES = 10_000;
+
+export function documentSymbols(file: ParsedFile, max = MAX_OUTLINE_SYMBOLS): DocumentSymbol[] {
+  const records = file.records;
+  const shown = Math.min(records.length, max);
+  const out: DocumentSymbol[] = [];
+  for (let k = 0; k < shown; k++) {
+    const r = records[k];
     const nt = nucleotideCount(file, r);
     const selection = r.id ? r.idRange : r.header;
-    return {
+    out.push({
       name: r.id || '(no id)',
       detail: `${formatCount(nt)} nt${r.structureLines.length ? ' + structure' : ''}`,
       kind: SymbolKind.String,
       range: toRange(file, r.range),
       selectionRange: toRange(file, selection),
-    };
-  });
+    });
+  }
+  if (shown < records.length) {
+    const first = records[shown];
+    const rest = { start: first.range.start, end: records[records.length - 1].range.end };
+    out.push({
+      name: `… ${formatCount(records.length - shown)} more records`,
+      detail: `outline capped at ${formatCount(max)} records`,
+      kind: SymbolKind.Null,
+      range: toRange(file, rest),
+      selectionRange: toRange(file, first.header),
+    });
+  }
+  return out;
 }
 
-export function foldingRanges(file: ParsedFile): FoldingRange[] {
+export function foldingRanges(file: ParsedFile, max = MAX_FOLDING_RANGES): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const r of file.records) {
+    if (out.length >= max) break;
     const startLine = file.lines.lineAt(r.range.start);
     const endLine = file.lines.lineAt(r.range.end);
     if (endLine > startLine) out.push({ startLine, endLine });

@@ -5,7 +5,9 @@
 // behind is cleaned up here (recoverInterruptedWrite), so nothing partial is left.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
-import { JobCancelNotification, JobProgressNotification, TrainRegressorJob } from '../../jobs/protocol';
+import type { PairGenerationJobOptions, PairGenerationProgress, PairGenerationReport } from '../../jobs/pairGeneration';
+import type { PairTrainingJobOptions, PairTrainingProgress, PairTrainingReport } from '../../jobs/pairTraining';
+import { GeneratePairsJob, JobCancelNotification, JobProgressNotification, PairJobProgressNotification, TrainPairsJob, TrainRegressorJob } from '../../jobs/protocol';
 import type { RegressorJobOptions } from '../../jobs/regressorTraining';
 import type { TrainingProgress, TrainingReport } from '../../jobs/trainingReport';
 import type { Logger } from '../compute/computeProcess';
@@ -81,6 +83,55 @@ export class JobManager {
       // A killed job may have died inside its atomic write: no temp dir left, previous model kept.
       if (child.pid !== undefined) {
         await recoverInterruptedWrite(options.out, child.pid).catch((e: unknown) => this.log.error(`job ${jobId}: cleaning up ${options.out}: ${String(e)}`));
+      }
+      throw failure;
+    } finally {
+      this.jobs.delete(jobId);
+      if (job.killTimer) clearTimeout(job.killTimer);
+      connection.dispose();
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    }
+  }
+
+  /** Trains a pair classifier + generator in a new job process. */
+  trainPairs(jobId: string, options: PairTrainingJobOptions, onProgress: (p: PairTrainingProgress) => void): Promise<PairTrainingReport> {
+    return this.runPairJob(jobId, `pair training (${options.data} -> ${options.out})`, (c) => c.sendRequest(TrainPairsJob, options), (p) => onProgress(p as PairTrainingProgress), options.out);
+  }
+
+  /** Generates pairs with a pair model in a new job process. */
+  generatePairs(jobId: string, options: PairGenerationJobOptions, onProgress: (p: PairGenerationProgress) => void): Promise<PairGenerationReport> {
+    return this.runPairJob(jobId, `pair generation (${options.modelDir}, ${options.count} pairs)`, (c) => c.sendRequest(GeneratePairsJob, options), (p) => onProgress(p as PairGenerationProgress));
+  }
+
+  private async runPairJob<R>(
+    jobId: string,
+    what: string,
+    request: (c: MessageConnection) => Promise<R>,
+    onProgress: (p: PairTrainingProgress | PairGenerationProgress) => void,
+    /** Model directory the job writes atomically (cleaned up when the job dies). */
+    out?: string,
+  ): Promise<R> {
+    if (this.jobs.has(jobId)) throw new Error(`job ${jobId} is already running`);
+    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv, env: { ...process.env, ...this.env() } });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const job: RunningJob = { child, connection, cancelled: false };
+    this.jobs.set(jobId, job);
+    this.log.info(`job ${jobId}: ${what} started in process ${child.pid}`);
+    connection.onNotification(PairJobProgressNotification, onProgress);
+    connection.listen();
+    const exited = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) => reject(new JobFailed(job.cancelled ? 'cancelled' : `the job process ended unexpectedly (${signal ?? `exit code ${code}`})`, job.cancelled)));
+      child.once('error', (err) => reject(new JobFailed(`the job process could not run: ${err.message}`, false)));
+    });
+    try {
+      const result = await Promise.race([request(connection), exited]);
+      this.log.info(`job ${jobId}: ${what} done`);
+      return result;
+    } catch (err) {
+      const failure = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled);
+      this.log.error(`job ${jobId}: ${failure.cancelled ? 'cancelled' : `failed: ${failure.message}`}`);
+      if (out !== undefined && child.pid !== undefined) {
+        await recoverInterruptedWrite(out, child.pid).catch((e: unknown) => this.log.error(`job ${jobId}: cleaning up ${out}: ${String(e)}`));
       }
       throw failure;
     } finally {

@@ -55,7 +55,8 @@ export class IncrementalDecoder {
   /** Logits [n, vocabulary] of one position, given features [n, width]; attention through `attend`. */
   stepLogits(features: Float32Array, n: number, attend: (layer: number, qkv: Float32Array) => Float32Array): Float32Array {
     const d = this.config.dModel;
-    return tf.tidy(() => {
+    // The tidy returns the tensor, not its data: tidy walks returned containers element by element.
+    const logits = tf.tidy(() => {
       let h: tf.Tensor2D = tf.add(tf.matMul(tf.tensor2d(features, [n, this.width]), this.embed[0]), this.embed[1]);
       this.blocks.forEach((b, k) => {
         const a = layerNorm(h, b.ln1[0], b.ln1[1], 1e-5) as tf.Tensor2D;
@@ -67,8 +68,13 @@ export class IncrementalDecoder {
         h = tf.add(h, tf.add(tf.matMul(f, b.ff2[0]), b.ff2[1]));
       });
       const out = layerNorm(h, this.lnOut[0], this.lnOut[1], 1e-5) as tf.Tensor2D;
-      return tf.add(tf.matMul(out, this.head[0]), this.head[1]).dataSync() as Float32Array;
+      return tf.add(tf.matMul(out, this.head[0]), this.head[1]) as tf.Tensor2D;
     });
+    try {
+      return logits.dataSync() as Float32Array;
+    } finally {
+      logits.dispose();
+    }
   }
 
   dispose(): void {

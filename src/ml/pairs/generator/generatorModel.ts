@@ -15,7 +15,7 @@ export interface PairGeneratorConfig extends TokenLayout {
   ffUnits: number;
 }
 
-export const DEFAULT_PAIR_GENERATOR: Omit<PairGeneratorConfig, 'maxLength'> = { frequencies: 8, dModel: 64, heads: 4, layers: 2, ffUnits: 128 };
+export const DEFAULT_PAIR_GENERATOR: Omit<PairGeneratorConfig, 'maxLength'> = { frequencies: 6, dModel: 32, heads: 2, layers: 1, ffUnits: 64 };
 
 type S = tf.SymbolicTensor;
 

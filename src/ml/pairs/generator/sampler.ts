@@ -59,7 +59,8 @@ export function samplePairs(decoder: IncrementalDecoder, req: SampleRequest): { 
   for (let p = 0; p + 1 < steps; p++) {
     const features = new Float32Array(n * w);
     for (let i = 0; i < n; i++) {
-      if (p < tokens[i]!.length) writeFeatures(features, i * w, tokens[i]![p]!, p, la[i]!, lb[i]!, layout);
+      const seq = tokens[i]!;
+      if (p < seq.length) writeFeatures(features, i * w, seq[p]!, p, la[i]!, lb[i]!, layout, p + 1 >= 3 + la[i]! ? seq.slice(3, 3 + la[i]!) : undefined);
     }
     const logits = session.step(features);
     for (let i = 0; i < n; i++) {

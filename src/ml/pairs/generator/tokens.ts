@@ -4,7 +4,11 @@
 // ends of its sequence: B_t (t from B's 5' end) pairs with A at t from A's 3' end in a full-length
 // antiparallel duplex, which attention then finds by matching those two positions.
 // Each input position p carries: its token (one-hot), and a description of its own slot and of the
-// slot p + 1 it predicts (kind one-hot + sinusoidal position from the 5' end and from the 3' end).
+// slot p + 1 it predicts (kind one-hot + sinusoidal position from the 5' end and from the 3' end),
+// and, when slot p + 1 is a base of B, its two candidate partners in A (already drawn, since A comes
+// first): A[La-1-t] for B_t from B's 5' end (full-length antiparallel duplex, as a reverse complement)
+// and A[u] for B_u from B's 3' end (A's 5' end, e.g. a miRNA seed, against the 3' end of its site).
+// These partner features give the generator the same pairing bias as the classifier's interaction map.
 export const BASE_TOKENS = 4; // A C G U
 export const LABEL_TOKEN = [4, 5] as const;
 export const LENGTH_TOKEN0 = 6;
@@ -23,8 +27,11 @@ export function vocabularySize(layout: TokenLayout): number {
   return LENGTH_TOKEN0 + layout.maxLength + 1;
 }
 
+/** Floats of the partner block (two one-hot bases). */
+export const PARTNER_WIDTH = 8;
+
 export function featureWidth(layout: TokenLayout): number {
-  return vocabularySize(layout) + 2 * slotWidth(layout);
+  return vocabularySize(layout) + 2 * slotWidth(layout) + PARTNER_WIDTH;
 }
 
 function slotWidth(layout: TokenLayout): number {
@@ -94,11 +101,23 @@ function writeSlot(out: Float32Array, offset: number, p: number, la: number, lb:
  * lengths are known pass la = lb = 0, which only the first two positions need) into `out` at `offset`
  * (featureWidth floats, zero-filled by the caller).
  */
-export function writeFeatures(out: Float32Array, offset: number, token: number, p: number, la: number, lb: number, layout: TokenLayout): void {
+export function writeFeatures(out: Float32Array, offset: number, token: number, p: number, la: number, lb: number, layout: TokenLayout, aTokens?: ArrayLike<number>): void {
   const v = vocabularySize(layout);
   out[offset + token] = 1;
   writeSlot(out, offset + v, p, la, lb, layout);
   writeSlot(out, offset + v + slotWidth(layout), p + 1, la, lb, layout);
+  if (!aTokens || p + 1 < 3) return;
+  const next = slotOf(p + 1, la, lb);
+  if (next.kind !== 4) return;
+  const partners = offset + v + 2 * slotWidth(layout);
+  if (next.from5 < la) {
+    const x = aTokens[la - 1 - next.from5]!;
+    if (x >= 0 && x < 4) out[partners + x] = 1;
+  }
+  if (next.from3 < la) {
+    const x = aTokens[next.from3]!;
+    if (x >= 0 && x < 4) out[partners + 4 + x] = 1;
+  }
 }
 
 export interface TokenBatch {
@@ -127,8 +146,9 @@ export function tokenBatch(pairs: readonly { label: 0 | 1; a: string; b: string 
   tokens.forEach((t, r) => {
     const la = pairs[r]!.a.length;
     const lb = pairs[r]!.b.length;
+    const aTokens = t.slice(3, 3 + la);
     for (let p = 0; p + 1 < t.length; p++) {
-      writeFeatures(features, (r * steps + p) * w, t[p]!, p, la, lb, layout);
+      writeFeatures(features, (r * steps + p) * w, t[p]!, p, la, lb, layout, aTokens);
       targets[r * steps + p] = t[p + 1]!;
       mask[r * steps + p] = 1;
       if (p + 1 >= 3) baseMask[r * steps + p] = 1;

@@ -1,4 +1,4 @@
-// card.json of the pair models (see ../index.ts for the directory layout):
+// card.json of the pair models (see pairModelDir.ts for the directory layout):
 //   the classifier's card (task 'pairs'): inputs, lengths seen, architecture, training, decision
 //     threshold, metrics beside the rule baselines, data hash, backend, reference statistics of the
 //     training positives (for generation reports) and the synthetic rule when trained on one;

@@ -16,7 +16,7 @@ function fnv(text: string, basis: number, prime: number): number {
 
 function hashPair(a: string, b: string): [number, number] {
   const key = pairKey(a, b);
-  return [fnv(key, 0x811c9dc5, 0x01000193), fnv(key, 0x050c5d1f, 0x01000197) ^ key.length];
+  return [fnv(key, 0x811c9dc5, 0x01000193), (fnv(key, 0x050c5d1f, 0x01000197) ^ key.length) >>> 0];
 }
 
 export class TrainingPairSet {

@@ -1,0 +1,159 @@
+// A pair-model training job from a data file to a saved model directory: load the pairs (DataError
+// naming file:line; --skip-bad), train the classifier (grouped split, class weights, threshold on
+// validation, rule baselines), then the generator on the same training / validation pairs, save both
+// atomically (temp dir + rename: a cancelled or failed job leaves nothing), report. The same code runs
+// in the editor's job processes and in `basepair train pairs`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SkippedRow } from '../core/datasets/errors';
+import { loadPairDataset, type PairLoadOptions } from '../core/datasets/pairs';
+import { bestF1Threshold, classificationMetrics, type ClassificationMetrics } from '../core/metrics/classification';
+import { currentBackend, initBackend } from '../ml/backend/initBackend';
+import { Cancelled } from '../ml/training/cancelled';
+import { PAIR_BASELINE_RULES, type PairBaselineMetrics } from '../ml/pairs/baselines';
+import type { LabelledPair } from '../ml/pairs/batches';
+import type { ClassifierEpoch } from '../ml/pairs/fitClassifier';
+import type { GeneratorEpoch } from '../ml/pairs/generator/fitGenerator';
+import { trainPairGenerator, type GeneratorOptions } from '../ml/pairs/generator/trainGenerator';
+import { classifierCard, generatorCard } from '../ml/pairs/io/buildCards';
+import { savePairModel } from '../ml/pairs/io/pairModelDir';
+import { TrainingPairSet } from '../ml/pairs/io/trainingPairs';
+import type { SyntheticRule } from '../ml/pairs/synthetic';
+import { trainPairClassifier, type ClassifierOptions } from '../ml/pairs/trainClassifier';
+import type { PairMetricsSummary, PairTrainingSummary } from '../protocol';
+import { backendOptionsFromEnv } from './backendEnv';
+
+export interface PairTrainingJobOptions {
+  data: string;
+  /** Model directory to write (replaced atomically). */
+  out: string;
+  epochs?: number;
+  seed?: number;
+  /** Group column of the split (default: group by seq_a). */
+  group?: string;
+  skipBad?: boolean;
+  /** Other loader options (column names, split labels). */
+  load?: Omit<PairLoadOptions, 'groupColumn' | 'skipBad'>;
+  /** Train the generator too (default true). */
+  generator?: boolean;
+  generatorEpochs?: number;
+  generatorMaxPairs?: number;
+  /** The exact rule of a synthetic reverse-complement task (kept in the card for generation reports). */
+  revcompRule?: number;
+  /** Classifier options overriding the defaults (benches). */
+  classifier?: Omit<ClassifierOptions, 'seed' | 'epochs' | 'file'>;
+}
+
+export type PairTrainingProgress =
+  | { phase: 'loading'; message: string }
+  | { phase: 'classifier'; epoch: number; maxEpochs: number; batch: number; batches: number; validAuroc?: number; validLoss?: number }
+  | { phase: 'generator'; epoch: number; maxEpochs: number; batch: number; batches: number; validNll?: number }
+  | { phase: 'saving'; dir: string };
+
+export interface PairTrainingReport extends PairTrainingSummary {
+  data: { file: string; records: number; alphabet: 'DNA' | 'RNA'; labelCounts: [number, number]; skipped: SkippedRow[] };
+  backend: { name: string; reason: string; threads: number };
+  splitMethod: string;
+  metrics: Partial<Record<'valid' | 'test', ClassificationMetrics>>;
+  /** Baselines per split (full metrics). */
+  ruleBaselines: Partial<Record<'valid' | 'test', PairBaselineMetrics[]>>;
+  history: ClassifierEpoch[];
+  generator?: { epochsRun: number; validNll: number; pairs: number; history: GeneratorEpoch[] };
+  seed: number;
+}
+
+export interface PairJobCallbacks {
+  onProgress?: (p: PairTrainingProgress) => void;
+  signal?: AbortSignal;
+}
+
+function summary(m: ClassificationMetrics | undefined): PairMetricsSummary {
+  return { auroc: m?.auroc ?? NaN, auprc: m?.auprc ?? NaN, accuracy: m?.accuracy ?? NaN, f1: m?.f1 ?? NaN };
+}
+
+/** Each rule baseline on `scored` pairs, its accuracy and F1 at the rule's best-F1 threshold on `valid` (as the classifier's). */
+function ruleSummaries(valid: readonly LabelledPair[], scored: readonly LabelledPair[]): { name: string; test: PairMetricsSummary }[] {
+  return PAIR_BASELINE_RULES.map(([name, rule]) => {
+    const threshold = bestF1Threshold(valid.map((p) => p.label), valid.map((p) => rule(p.a, p.b))).threshold;
+    const m = classificationMetrics(scored.map((p) => p.label), scored.map((p) => rule(p.a, p.b)), threshold);
+    return { name, test: summary(m) };
+  });
+}
+
+export async function runPairTraining(opts: PairTrainingJobOptions, cb: PairJobCallbacks = {}): Promise<PairTrainingReport> {
+  const t0 = performance.now();
+  const file = path.resolve(opts.data);
+  cb.onProgress?.({ phase: 'loading', message: `reading ${file}` });
+  const text = fs.readFileSync(file, 'utf8');
+  const data = loadPairDataset(text, opts.data, { ...(opts.load ?? {}), ...(opts.group ? { groupColumn: opts.group } : {}), skipBad: opts.skipBad ?? false });
+  const seed = opts.seed ?? 1;
+  const backend = currentBackend() ?? (await initBackend(backendOptionsFromEnv()));
+  const records = data.records.map((r) => ({ ...r }));
+  const run = await trainPairClassifier(
+    records,
+    { ...(opts.classifier ?? {}), seed, ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}), file: opts.data },
+    {
+      ...(cb.signal ? { signal: cb.signal } : {}),
+      onProgress: (p) =>
+        cb.onProgress?.({
+          phase: 'classifier',
+          epoch: p.epoch,
+          maxEpochs: p.maxEpochs,
+          batch: p.batch,
+          batches: p.batches,
+          ...(p.validAuroc !== undefined ? { validAuroc: p.validAuroc } : {}),
+          ...(p.validLoss !== undefined ? { validLoss: p.validLoss } : {}),
+        }),
+    },
+  );
+  const train = Array.from(run.parts.train, (i) => records[i]!);
+  const valid = Array.from(run.parts.valid, (i) => records[i]!);
+  let gen: Awaited<ReturnType<typeof trainPairGenerator>> | undefined;
+  try {
+    if (opts.generator !== false) {
+      const gopts: GeneratorOptions = { seed, ...(opts.generatorEpochs !== undefined ? { epochs: opts.generatorEpochs } : {}), ...(opts.generatorMaxPairs !== undefined ? { maxPairs: opts.generatorMaxPairs } : {}) };
+      gen = await trainPairGenerator(train, valid, gopts, {
+        ...(cb.signal ? { signal: cb.signal } : {}),
+        onProgress: (p) =>
+          cb.onProgress?.({ phase: 'generator', epoch: p.epoch, maxEpochs: p.maxEpochs, batch: p.batch, batches: p.batches, ...(p.validNll !== undefined ? { validNll: p.validNll } : {}) }),
+      });
+    }
+    const synthetic: SyntheticRule | undefined =
+      opts.revcompRule !== undefined ? { rule: 'reverse-complement', k: opts.revcompRule, length: Math.max(...records.map((r) => r.a.length)) } : undefined;
+    const trainingPairs = TrainingPairSet.fromPairs(records);
+    const card = classifierCard(run, { pairs: records, train, alphabet: data.alphabet, trainingPairs: trainingPairs.size, ...(synthetic ? { synthetic } : {}) }, gen !== undefined);
+    const out = path.resolve(opts.out);
+    if (cb.signal?.aborted) throw new Cancelled();
+    cb.onProgress?.({ phase: 'saving', dir: out });
+    await savePairModel(out, {
+      classifier: run.network,
+      card,
+      trainingPairs,
+      ...(gen ? { generator: { network: gen.network, card: generatorCard(gen, backend) } } : {}),
+    });
+    const split = run.metrics.test ? 'test' : 'valid';
+    return {
+      modelDir: out,
+      name: path.basename(out),
+      sizes: run.sizes,
+      threshold: run.threshold,
+      test: summary(run.metrics[split]),
+      baselines: ruleSummaries(valid, split === 'test' ? Array.from(run.parts.test, (i) => records[i]!) : valid),
+      epochsRun: run.history.length,
+      pairsPerSecond: run.pairsPerSecond,
+      seconds: (performance.now() - t0) / 1000,
+      skipped: data.skipped.length,
+      data: { file, records: records.length, alphabet: data.alphabet, labelCounts: data.labelCounts, skipped: data.skipped },
+      backend: { name: backend.name, reason: backend.reason, threads: backend.threads },
+      splitMethod: run.splitMethod,
+      metrics: run.metrics,
+      ruleBaselines: run.baselines,
+      history: run.history,
+      ...(gen ? { generator: { epochsRun: gen.history.length, validNll: gen.validNll, pairs: gen.pairs, history: gen.history } } : {}),
+      seed,
+    };
+  } finally {
+    run.network.dispose();
+    gen?.network.dispose();
+  }
+}
