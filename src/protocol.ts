@@ -2,6 +2,7 @@
 // typed once here and imported by both sides.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { TrainingProgress, TrainingReport } from './jobs/trainingReport';
+import type { GeneratedRow } from './ml/pairs/generate';
 
 export type { TrainingProgress, TrainingReport } from './jobs/trainingReport';
 
@@ -214,20 +215,8 @@ export interface GeneratePairsParams {
   workDoneToken?: string;
 }
 
-export interface GeneratedPairRow {
-  id: string;
-  /** A 5'->3' and B 5'->3' (the panel shows B reversed, 3'->5', under A). */
-  a: string;
-  b: string;
-  /** Classifier probability of label 1. */
-  score: number;
-  gcA: number;
-  gcB: number;
-  /** Not among the training pairs. */
-  novel: boolean;
-  /** For synthetic tasks, whether the exact rule holds. */
-  rule?: boolean;
-}
+/** One generated pair: id, A and B 5'->3', classifier score, GC of A and B, novelty, rule (synthetic tasks). */
+export type GeneratedPairRow = GeneratedRow;
 
 export interface GenerationSummary {
   modelDir: string;

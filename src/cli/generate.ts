@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './files';
 import type { CliIO } from './io';
+import { runCancellable } from './cancellableRun';
 
 export const GENERATE_USAGE = `usage: basepair generate <modelDir> -n N [--mode sample|design] [--gc MIN:MAX]
          [--max-homopolymer K] [--template-a T] [--template-b T] [--temperature X] [--seed S] [--json]
@@ -71,10 +72,7 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
   const { runPairGeneration } = await import('../jobs/pairGeneration');
   const { ModelFileError } = await import('../ml/io/modelFileError');
   const { GenerationError } = await import('../ml/pairs/generate');
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  try {
+  return runCancellable(io, { what: 'generation', userErrors: [ModelFileError, GenerationError] }, async (signal) => {
     const r = await runPairGeneration(
       {
         modelDir: positionals[0]!,
@@ -87,7 +85,7 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
         ...(temperature !== undefined ? { temperature } : {}),
         ...(seed !== undefined ? { seed } : {}),
       },
-      { signal: controller.signal },
+      { signal },
     );
     const m = r.metrics;
     io.err(
@@ -105,17 +103,5 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
       for (const p of r.pairs) io.out(`${p.id}\t${p.a}\t${p.b}\t${p.score.toFixed(4)}\t${p.gcA.toFixed(3)}\t${p.gcB.toFixed(3)}\t${p.novel ? 1 : 0}\n`);
     }
     return 0;
-  } catch (err) {
-    if (err instanceof ModelFileError || err instanceof GenerationError) {
-      io.err(`basepair: ${err.message}\n`);
-      return 1;
-    }
-    if (controller.signal.aborted) {
-      io.err('basepair: generation cancelled\n');
-      return 130;
-    }
-    throw err;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  });
 }

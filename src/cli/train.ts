@@ -3,6 +3,7 @@
 // JSON document). Ctrl+C stops between batches and leaves no model directory behind.
 import { parseArgs } from 'node:util';
 import { DataError } from '../core/datasets/errors';
+import { runCancellable } from './cancellableRun';
 import { UserError } from './files';
 import type { CliIO } from './io';
 import { trainPairsCommand } from './trainPairs';
@@ -77,17 +78,13 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
   // Loaded only now: `basepair lint` and friends never load TF.js.
   const { runRegressorTraining } = await import('../jobs/regressorTraining');
   const { metricsTable } = await import('../jobs/trainingReport');
-  const controller = new AbortController();
-  const onSigint = () => {
-    io.err('\nbasepair: stopping (Ctrl+C): no model will be written\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
-  try {
+  const stop = { what: 'training', onStopMessage: 'stopping (Ctrl+C): no model will be written', userErrors: [DataError] };
+  const [data, out] = [positionals[0]!, values.out];
+  return runCancellable(io, stop, async (signal) => {
     const report = await runRegressorTraining(
       {
-        data: positionals[0],
-        out: values.out,
+        data,
+        out,
         ...(values.arch ? { arch: values.arch as (typeof ARCHS)[number] } : {}),
         ...(values.structure ? { structure: values.structure as (typeof MODES)[number] } : {}),
         ...(epochs !== undefined ? { epochs } : {}),
@@ -103,7 +100,7 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
         },
       },
       {
-        signal: controller.signal,
+        signal,
         onProgress: (p) => {
           if (p.phase === 'loading') io.err(`${p.message}\n`);
           else if (p.phase === 'folding' && p.source !== 'given' && (p.done === p.total || p.done % 500 === 0)) io.err(`folding (${p.source}): ${p.done}/${p.total}\n`);
@@ -126,17 +123,5 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
       for (const c of report.verdict.causes) io.out(`  - ${c.sentence}\n`);
     }
     return 0;
-  } catch (err) {
-    if (err instanceof DataError) {
-      io.err(`basepair: ${err.message}\n`);
-      return 1;
-    }
-    if (controller.signal.aborted) {
-      io.err('basepair: training cancelled\n');
-      return 130;
-    }
-    throw err;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  });
 }

@@ -3,6 +3,7 @@
 // baselines (or one JSON document). Ctrl+C stops between batches and leaves no model directory.
 import { parseArgs } from 'node:util';
 import { DataError } from '../core/datasets/errors';
+import { runCancellable } from './cancellableRun';
 import { UserError } from './files';
 import type { CliIO } from './io';
 
@@ -61,17 +62,13 @@ export async function trainPairsCommand(argv: string[], io: CliIO): Promise<numb
   const rule = int('revcomp-rule', values['revcomp-rule'], 0);
 
   const { runPairTraining } = await import('../jobs/pairTraining');
-  const controller = new AbortController();
-  const onSigint = () => {
-    io.err('\nbasepair: stopping (Ctrl+C): no model will be written\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
-  try {
+  const stop = { what: 'training', onStopMessage: 'stopping (Ctrl+C): no model will be written', userErrors: [DataError] };
+  const [data, out] = [positionals[0]!, values.out];
+  return runCancellable(io, stop, async (signal) => {
     const report = await runPairTraining(
       {
-        data: positionals[0]!,
-        out: values.out,
+        data,
+        out,
         ...(epochs !== undefined ? { epochs } : {}),
         ...(seed !== undefined ? { seed } : {}),
         ...(values.group ? { group: values.group } : {}),
@@ -87,7 +84,7 @@ export async function trainPairsCommand(argv: string[], io: CliIO): Promise<numb
         },
       },
       {
-        signal: controller.signal,
+        signal,
         onProgress: (p) => {
           if (p.phase === 'loading') io.err(`${p.message}\n`);
           else if (p.phase === 'classifier' && p.validAuroc !== undefined) io.err(`classifier epoch ${p.epoch}/${p.maxEpochs}  valid loss ${f3(p.validLoss)}  valid AUROC ${f3(p.validAuroc)}\n`);
@@ -113,17 +110,5 @@ export async function trainPairsCommand(argv: string[], io: CliIO): Promise<numb
       if (report.generator) io.out(`generator: ${report.generator.epochsRun} epochs, valid NLL ${f3(report.generator.validNll)} nats/base (chance 1.386)\n`);
     }
     return 0;
-  } catch (err) {
-    if (err instanceof DataError) {
-      io.err(`basepair: ${err.message}\n`);
-      return 1;
-    }
-    if (controller.signal.aborted) {
-      io.err('basepair: training cancelled\n');
-      return 130;
-    }
-    throw err;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  });
 }

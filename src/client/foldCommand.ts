@@ -37,13 +37,8 @@ async function foldDocumentRecords(
   ranges: Ranges,
   beam: number | undefined,
 ): Promise<vscode.TextDocument | undefined> {
-  let lc;
-  try {
-    lc = await client.running();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Basepair: ${(err as Error).message}.`);
-    return undefined;
-  }
+  const lc = await client.runningOrExplain();
+  if (!lc) return undefined;
   const workDoneToken = `basepair-fold-${process.pid}-${++tokenCounter}`;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Basepair: folding', cancellable: true },

@@ -53,6 +53,16 @@ export class BasepairClient implements vscode.Disposable {
     });
   }
 
+  /** For commands: the running client, or undefined after telling the user why there is none. */
+  async runningOrExplain(): Promise<LanguageClient | undefined> {
+    try {
+      return await this.running();
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Basepair: ${err instanceof Error ? err.message : String(err)}.`);
+      return undefined;
+    }
+  }
+
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {

@@ -90,13 +90,8 @@ export async function trainRegressor(
   showPanel: () => void,
   preset?: Partial<TrainChoices> & { data?: vscode.Uri },
 ): Promise<TrainingReport | undefined> {
-  let lc;
-  try {
-    lc = await client.running();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Basepair: ${(err as Error).message}.`);
-    return undefined;
-  }
+  const lc = await client.runningOrExplain();
+  if (!lc) return undefined;
   const data = preset?.data ?? (await pickDataFile());
   if (!data) return undefined;
   const choices = preset?.arch && preset.structure && preset.folds && preset.name ? (preset as TrainChoices) : await askChoices(data, context);

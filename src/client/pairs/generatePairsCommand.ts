@@ -167,13 +167,8 @@ export async function generatePairs(
   preset: GeneratePairsPreset = {},
 ): Promise<GenerationSummary | undefined> {
   const { context, client, output } = deps;
-  let lc;
-  try {
-    lc = await client.running();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Basepair: ${errorMessage(err)}.`);
-    return undefined;
-  }
+  const lc = await client.runningOrExplain();
+  if (!lc) return undefined;
   const model = preset.modelDir ? await checkedModel(vscode.Uri.file(preset.modelDir)) : await pickModel(context);
   if (!model) return undefined;
   const cm = await askCountAndMode(model, preset);

@@ -139,13 +139,8 @@ export async function trainPairModel(
   output: vscode.OutputChannel,
   preset: TrainPairsPreset = {},
 ): Promise<PairTrainingSummary | undefined> {
-  let lc;
-  try {
-    lc = await client.running();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Basepair: ${errorMessage(err)}.`);
-    return undefined;
-  }
+  const lc = await client.runningOrExplain();
+  if (!lc) return undefined;
   const data = preset.data ? (typeof preset.data === 'string' ? vscode.Uri.file(preset.data) : preset.data) : await pickPairsFile();
   if (!data) return undefined;
   const options = preset.name ? { ...preset, name: preset.name } : await askOptions(data, context);

@@ -41,12 +41,16 @@ export interface GenerateOptions extends GenerationConstraints {
 
 export interface GeneratedRow {
   id: string;
+  /** A 5'->3' and B 5'->3' (the pairs panel shows B reversed, 3'->5', under A). */
   a: string;
   b: string;
+  /** Classifier probability of label 1. */
   score: number;
   gcA: number;
   gcB: number;
+  /** Not among the training pairs. */
   novel: boolean;
+  /** For synthetic tasks, whether the exact rule holds. */
   rule?: boolean;
 }
 
@@ -148,6 +152,16 @@ export async function generatePairs(model: PairModel, opts: GenerateOptions): Pr
   for (const cache of [cacheA, cacheB]) if (cache.constraints.template) cache.require(cache.constraints.template.length);
   const rows: GeneratedRow[] = [];
   let drawn = 0;
+  /** Scores a drawn or designed batch and keeps the pairs above the threshold that pass the final checks. */
+  const acceptScored = async (pairs: { a: string; b: string }[]): Promise<void> => {
+    const scores = await pairProbabilities(model.classifier, pairs, 1024, opts.signal);
+    pairs.forEach((p, k) => {
+      if (rows.length >= n || scores[k]! < threshold) return;
+      const row = checkedRow(model, p.a, p.b, scores[k]!, rows.length + 1, opts);
+      if (row) rows.push(row);
+    });
+    opts.onProgress?.({ drawn, accepted: rows.length, n });
+  };
   const random = new Random(`generate-${mode}-${seed}`);
 
   if (mode === 'sample') {
@@ -177,13 +191,7 @@ export async function generatePairs(model: PairModel, opts: GenerateOptions): Pr
           alphabet,
         });
         drawn += size;
-        const scores = await pairProbabilities(model.classifier, pairs, 1024, opts.signal);
-        pairs.forEach((p, k) => {
-          if (rows.length >= n || scores[k]! < threshold) return;
-          const row = checkedRow(model, p.a, p.b, scores[k]!, rows.length + 1, opts);
-          if (row) rows.push(row);
-        });
-        opts.onProgress?.({ drawn, accepted: rows.length, n });
+        await acceptScored(pairs);
       }
     } finally {
       decoder.dispose();
@@ -209,13 +217,7 @@ export async function generatePairs(model: PairModel, opts: GenerateOptions): Pr
         const designed = await designPairs(model.classifier, { batch, automata, seed: seed * 1009 + round++, ...(init ? { init } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
         drawn += designed.length;
         const pairs = designed.map((d) => ({ a: Array.from(d.a, (x) => letters[x]).join(''), b: Array.from(d.b, (x) => letters[x]).join('') }));
-        const scores = await pairProbabilities(model.classifier, pairs, 1024, opts.signal);
-        pairs.forEach((p, k) => {
-          if (rows.length >= n || scores[k]! < threshold) return;
-          const row = checkedRow(model, p.a, p.b, scores[k]!, rows.length + 1, opts);
-          if (row) rows.push(row);
-        });
-        opts.onProgress?.({ drawn, accepted: rows.length, n });
+        await acceptScored(pairs);
       }
     } finally {
       decoder?.dispose();

@@ -4,7 +4,7 @@
 // later; model directories are written atomically by the job, and what a killed job leaves
 // behind is cleaned up here (recoverInterruptedWrite), so nothing partial is left.
 import { fork, type ChildProcess } from 'node:child_process';
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PairGenerationJobOptions, PairGenerationProgress, PairGenerationReport } from '../../jobs/pairGeneration';
 import type { PairTrainingJobOptions, PairTrainingProgress, PairTrainingReport } from '../../jobs/pairTraining';
 import { GeneratePairsJob, JobCancelNotification, JobProgressNotification, PairJobProgressNotification, TrainPairsJob, TrainRegressorJob } from '../../jobs/protocol';
@@ -52,62 +52,35 @@ export class JobManager {
     return this.jobs.get(jobId)?.child.pid;
   }
 
+  /** Trains a regressor in a new job process. */
   async train(jobId: string, options: RegressorJobOptions, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
-    if (this.jobs.has(jobId)) throw new Error(`job ${jobId} is already running`);
-    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv, env: { ...process.env, ...this.env() } });
-    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    const job: RunningJob = { child, connection, cancelled: false };
-    this.jobs.set(jobId, job);
-    this.log.info(`job ${jobId}: training started in process ${child.pid} (${options.data} -> ${options.out})`);
-    connection.onNotification(JobProgressNotification, onProgress);
-    connection.listen();
-    const exited = new Promise<never>((_, reject) => {
-      child.once('exit', (code, signal) => {
-        const why = job.cancelled ? 'cancelled' : `the job process ended unexpectedly (${signal ?? `exit code ${code}`})`;
-        reject(new JobFailed(why, job.cancelled));
-      });
-      child.once('error', (err) => reject(new JobFailed(`the job process could not run: ${err.message}`, false)));
-    });
-    try {
-      const report = await Promise.race([connection.sendRequest(TrainRegressorJob, options), exited]);
-      this.log.info(`job ${jobId}: done, model saved to ${report.modelDir} (${report.verdict.kind})`);
-      return report;
-    } catch (err) {
-      const failure =
-        err instanceof JobFailed
-          ? err
-          : err instanceof ResponseError
-            ? new JobFailed(err.message, job.cancelled)
-            : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled);
-      this.log.error(`job ${jobId}: ${failure.cancelled ? 'cancelled' : `failed: ${failure.message}`}`);
-      // A killed job may have died inside its atomic write: no temp dir left, previous model kept.
-      if (child.pid !== undefined) {
-        await recoverInterruptedWrite(options.out, child.pid).catch((e: unknown) => this.log.error(`job ${jobId}: cleaning up ${options.out}: ${String(e)}`));
-      }
-      throw failure;
-    } finally {
-      this.jobs.delete(jobId);
-      if (job.killTimer) clearTimeout(job.killTimer);
-      connection.dispose();
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-    }
+    const report = await this.runJob(
+      jobId,
+      `training (${options.data} -> ${options.out})`,
+      (c) => c.sendRequest(TrainRegressorJob, options),
+      (c) => c.onNotification(JobProgressNotification, onProgress),
+      options.out,
+    );
+    this.log.info(`job ${jobId}: model saved to ${report.modelDir} (${report.verdict.kind})`);
+    return report;
   }
 
   /** Trains a pair classifier + generator in a new job process. */
   trainPairs(jobId: string, options: PairTrainingJobOptions, onProgress: (p: PairTrainingProgress) => void): Promise<PairTrainingReport> {
-    return this.runPairJob(jobId, `pair training (${options.data} -> ${options.out})`, (c) => c.sendRequest(TrainPairsJob, options), (p) => onProgress(p as PairTrainingProgress), options.out);
+    return this.runJob(jobId, `pair training (${options.data} -> ${options.out})`, (c) => c.sendRequest(TrainPairsJob, options), (c) => c.onNotification(PairJobProgressNotification, (p) => onProgress(p as PairTrainingProgress)), options.out);
   }
 
   /** Generates pairs with a pair model in a new job process. */
   generatePairs(jobId: string, options: PairGenerationJobOptions, onProgress: (p: PairGenerationProgress) => void): Promise<PairGenerationReport> {
-    return this.runPairJob(jobId, `pair generation (${options.modelDir}, ${options.count} pairs)`, (c) => c.sendRequest(GeneratePairsJob, options), (p) => onProgress(p as PairGenerationProgress));
+    return this.runJob(jobId, `pair generation (${options.modelDir}, ${options.count} pairs)`, (c) => c.sendRequest(GeneratePairsJob, options), (c) => c.onNotification(PairJobProgressNotification, (p) => onProgress(p as PairGenerationProgress)));
   }
 
-  private async runPairJob<R>(
+  /** Forks a job process, sends it one request, relays its progress; cancel and failures as the class comment says. */
+  private async runJob<R>(
     jobId: string,
     what: string,
     request: (c: MessageConnection) => Promise<R>,
-    onProgress: (p: PairTrainingProgress | PairGenerationProgress) => void,
+    listen: (c: MessageConnection) => void,
     /** Model directory the job writes atomically (cleaned up when the job dies). */
     out?: string,
   ): Promise<R> {
@@ -117,7 +90,7 @@ export class JobManager {
     const job: RunningJob = { child, connection, cancelled: false };
     this.jobs.set(jobId, job);
     this.log.info(`job ${jobId}: ${what} started in process ${child.pid}`);
-    connection.onNotification(PairJobProgressNotification, onProgress);
+    listen(connection);
     connection.listen();
     const exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) => reject(new JobFailed(job.cancelled ? 'cancelled' : `the job process ended unexpectedly (${signal ?? `exit code ${code}`})`, job.cancelled)));
@@ -128,6 +101,7 @@ export class JobManager {
       this.log.info(`job ${jobId}: ${what} done`);
       return result;
     } catch (err) {
+      // ResponseError: the job reported an error (its message names file:line); else the process died.
       const failure = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled);
       this.log.error(`job ${jobId}: ${failure.cancelled ? 'cancelled' : `failed: ${failure.message}`}`);
       if (out !== undefined && child.pid !== undefined) {
