@@ -211,6 +211,8 @@ export interface GeneratePairsParams {
   templateB?: string;
   /** Sampling temperature (sample mode). */
   temperature?: number;
+  /** Keep pairs scoring at least this (default: the classifier's decision threshold). */
+  minScore?: number;
   seed?: number;
   workDoneToken?: string;
 }

@@ -8,14 +8,15 @@ import type { CliIO } from './io';
 import { runCancellable } from './cancellableRun';
 
 export const GENERATE_USAGE = `usage: basepair generate <modelDir> -n N [--mode sample|design] [--gc MIN:MAX]
-         [--max-homopolymer K] [--template-a T] [--template-b T] [--temperature X] [--seed S] [--json]
+         [--max-homopolymer K] [--template-a T] [--template-b T] [--temperature X] [--min-score P] [--seed S] [--json]
 
-Generates N pairs the model's classifier accepts (score >= its threshold). sample: draws from the
-autoregressive generator (with --temperature, default 1) and keeps accepted pairs; design: optimises
-sequences for the classifier's score (Fast-SeqProp). Constraints hold in every output pair: --gc
-(GC fraction range of A and B, e.g. 0.4:0.6), --max-homopolymer, --template-a / --template-b (IUPAC
-letters per position, N = any; fixes the length). The report (drawn, validity, uniqueness, novelty,
-diversity, 3-mer JSD) is printed on stderr.`;
+Generates N pairs the model's classifier accepts (score >= its threshold, or >= --min-score when
+that is higher: a stricter bar costs more draws and gives pairs other classifiers accept more often).
+sample: draws from the autoregressive generator (with --temperature, default 1) and keeps accepted
+pairs; design: optimises sequences for the classifier's score (Fast-SeqProp). Constraints hold in
+every output pair: --gc (GC fraction range of A and B, e.g. 0.4:0.6), --max-homopolymer,
+--template-a / --template-b (IUPAC letters per position, N = any; fixes the length). The report
+(drawn, validity, uniqueness, novelty, diversity, 3-mer JSD) is printed on stderr.`;
 
 function num(name: string, v: string | undefined, opts: { int?: boolean; min?: number } = {}): number | undefined {
   if (v === undefined) return undefined;
@@ -50,6 +51,7 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
       'template-a': { type: 'string' },
       'template-b': { type: 'string' },
       temperature: { type: 'string' },
+      'min-score': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -68,6 +70,8 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
   const maxHomopolymer = num('max-homopolymer', values['max-homopolymer'], { int: true, min: 1 });
   const temperature = num('temperature', values.temperature, { min: 0.01 });
   const seed = num('seed', values.seed, { int: true, min: 0 });
+  const minScore = num('min-score', values['min-score'], { min: 0 });
+  if (minScore !== undefined && minScore > 1) throw new UserError(`generate: --min-score must be a probability in [0, 1], not '${values['min-score']}'`);
 
   const { runPairGeneration } = await import('../jobs/pairGeneration');
   const { ModelFileError } = await import('../ml/io/modelFileError');
@@ -83,6 +87,7 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
         ...(values['template-a'] ? { templateA: values['template-a'] } : {}),
         ...(values['template-b'] ? { templateB: values['template-b'] } : {}),
         ...(temperature !== undefined ? { temperature } : {}),
+        ...(minScore !== undefined ? { minScore } : {}),
         ...(seed !== undefined ? { seed } : {}),
       },
       { signal },

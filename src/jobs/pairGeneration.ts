@@ -40,6 +40,7 @@ export async function runPairGeneration(
       ...(opts.templateB ? { templateB: opts.templateB } : {}),
       ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
       ...(cb.signal ? { signal: cb.signal } : {}),
       onProgress: (p) => cb.onProgress?.({ phase: 'generating', ...p }),
     });

@@ -35,6 +35,9 @@ export interface GenerateOptions extends GenerationConstraints {
   seed?: number;
   /** Sample mode: stop after drawing this many (default max(2,000, 50 n)). Design: rounds x batch. */
   maxDraws?: number;
+  /** Keep pairs scoring at least this (never below the classifier's decision threshold): a stricter
+   *  bar costs more draws and gives pairs that other classifiers accept more often. */
+  minScore?: number;
   signal?: AbortSignal;
   onProgress?: (p: { drawn: number; accepted: number; n: number }) => void;
 }
@@ -145,7 +148,7 @@ export async function generatePairs(model: PairModel, opts: GenerateOptions): Pr
   const n = opts.n;
   if (!(Number.isInteger(n) && n >= 1)) throw new GenerationError(`the number of pairs must be a whole number >= 1, not ${n}`);
   const seed = opts.seed ?? 1;
-  const threshold = model.card.threshold;
+  const threshold = Math.max(model.card.threshold, opts.minScore ?? 0);
   const alphabet = model.card.alphabet;
   const cacheA = new AutomatonCache(constraintsOf(opts, 'a'), 'A');
   const cacheB = new AutomatonCache(constraintsOf(opts, 'b'), 'B');
