@@ -213,6 +213,8 @@ export interface GeneratePairsParams {
   temperature?: number;
   /** Keep pairs scoring at least this (default: the classifier's decision threshold). */
   minScore?: number;
+  /** Sample mode: give up after drawing this many (default max(2,000, 50 x count)). */
+  maxDraws?: number;
   seed?: number;
   workDoneToken?: string;
 }

@@ -30,6 +30,8 @@ const { values } = parseArgs({
     'max-train': { type: 'string', default: '0' },
     /** Comma-separated --min-score values to generate with (0 = model 1's own threshold). */
     'min-score': { type: 'string', default: '0' },
+    /** Draw budget of each generation (default: the generator's own, 50 x --generate). */
+    'max-draws': { type: 'string', default: '0' },
   },
 });
 const SPLITS = { mitar_indtest: 'test', mitar_remained: 'train' } as const;
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     const generations: { minScore: number; gen: Awaited<ReturnType<typeof runPairGeneration>>; accepted2: number }[] = [];
     try {
       for (const minScore of values['min-score'].split(',').map(Number)) {
-        const gen = await runPairGeneration({ modelDir: m1, count: Number(values.generate), mode: 'sample', seed: 1, ...(minScore > 0 ? { minScore } : {}) });
+        const gen = await runPairGeneration({ modelDir: m1, count: Number(values.generate), mode: 'sample', seed: 1, ...(minScore > 0 ? { minScore } : {}), ...(Number(values['max-draws']) > 0 ? { maxDraws: Number(values['max-draws']) } : {}) });
         const scores = await pairProbabilities(second.classifier, gen.pairs);
         generations.push({ minScore, gen, accepted2: scores.filter((s) => s >= second.card.threshold).length });
       }
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       benchmark: 'pairs-miraw',
       date: new Date().toISOString(),
       machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version },
-      command: `npx tsx bench/pairs/miraw.ts --epochs ${values.epochs} --generator-epochs ${values['generator-epochs']} --generator-pairs ${values['generator-pairs']} --generate ${values.generate} --max-train ${values['max-train']} --min-score ${values['min-score']}`,
+      command: `npx tsx bench/pairs/miraw.ts --epochs ${values.epochs} --generator-epochs ${values['generator-epochs']} --generator-pairs ${values['generator-pairs']} --generate ${values.generate} --max-train ${values['max-train']} --min-score ${values['min-score']}${Number(values['max-draws']) > 0 ? ` --max-draws ${values['max-draws']}` : ''}`,
       input: { file: 'shared/datasets/miraw/data.tsv (not copied)', trainRows: train.length, testRows: test.length, rowsPerHalf: [half(0).length, half(1).length] },
       model1: { sizes: r1.sizes, splitMethod: r1.splitMethod, test: r1.metrics.test, threshold: r1.threshold, epochsRun: r1.epochsRun, pairsPerSecond: r1.pairsPerSecond, baselines: r1.ruleBaselines.test, generator: r1.generator && { epochsRun: r1.generator.epochsRun, validNll: r1.generator.validNll } },
       model2: { sizes: r2.sizes, test: r2.metrics.test, threshold: r2.threshold, epochsRun: r2.epochsRun },

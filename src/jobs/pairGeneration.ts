@@ -41,6 +41,7 @@ export async function runPairGeneration(
       ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+      ...(opts.maxDraws !== undefined ? { maxDraws: opts.maxDraws } : {}),
       ...(cb.signal ? { signal: cb.signal } : {}),
       onProgress: (p) => cb.onProgress?.({ phase: 'generating', ...p }),
     });

@@ -1,6 +1,7 @@
 // The server's view of the `basepair.*` settings, pushed by the client on start and on change.
 import { DEFAULT_MAX_FOLD_LENGTH } from '../core/structure/lengthLimit';
-export type BackendSetting = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+/** `node` = @tensorflow/tfjs-node (TF.js calls its backend 'tensorflow'). */
+export type BackendSetting = 'auto' | 'node' | 'wasm' | 'cpu';
 
 export interface ServerSettings {
   fold: {
@@ -34,7 +35,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   ml: { backend: 'auto', threads: 1 },
 };
 
-const BACKENDS: readonly BackendSetting[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+const BACKENDS: readonly BackendSetting[] = ['auto', 'node', 'wasm', 'cpu'];
 
 function num(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
@@ -55,7 +56,8 @@ interface RawSettings {
 export function readSettings(section: unknown): ServerSettings {
   const s = (section ?? {}) as RawSettings;
   const d = DEFAULT_SETTINGS;
-  const backend = BACKENDS.includes(s.ml?.backend as BackendSetting) ? (s.ml!.backend as BackendSetting) : d.ml.backend;
+  const raw = s.ml?.backend === 'tensorflow' ? 'node' : s.ml?.backend; // TF.js's own name, accepted too
+  const backend = BACKENDS.includes(raw as BackendSetting) ? (raw as BackendSetting) : d.ml.backend;
   return {
     fold: { maxHoverLength: num(s.fold?.maxHoverLength, d.fold.maxHoverLength), maxLength: num(s.fold?.maxLength, d.fold.maxLength) },
     structure: { codeLens: bool(s.structure?.codeLens, d.structure.codeLens) },
@@ -66,5 +68,5 @@ export function readSettings(section: unknown): ServerSettings {
 
 /** Environment of job and compute processes: the backend they start TF.js with. */
 export function mlEnvironment(settings: ServerSettings): Record<string, string> {
-  return { BASEPAIR_BACKEND: settings.ml.backend, BASEPAIR_THREADS: String(settings.ml.threads) };
+  return { BASEPAIR_BACKEND: settings.ml.backend === 'node' ? 'tensorflow' : settings.ml.backend, BASEPAIR_THREADS: String(settings.ml.threads) };
 }

@@ -94,6 +94,21 @@ describe('basepair train pairs / predict / generate', function () {
     assert.match(r.err, /unique .*novel/);
   });
 
+  it('generate --min-score keeps only pairs scored at least that, and refuses a score above 1', async () => {
+    const plain = await run(['generate', model, '-n', '20', '--seed', '3', '--json']);
+    const scores = (JSON.parse(plain.out) as { score: number }[]).map((x) => x.score).sort((a, b) => a - b);
+    const bar = Math.round(scores[10]! * 1000) / 1000; // the median of what the model's own threshold keeps
+    const r = await run(['generate', model, '-n', '10', '--min-score', String(bar), '--seed', '3', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const rows = JSON.parse(r.out) as { score: number }[];
+    assert.ok(rows.length >= 1);
+    for (const x of rows) assert.ok(x.score >= bar, `score ${x.score} < ${bar}`);
+    assert.match(r.err, new RegExp(`threshold ${bar.toFixed(3)}`));
+    const bad = await run(['generate', model, '-n', '2', '--min-score', '1.5']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--min-score must be a probability in \[0, 1\]/);
+  });
+
   it('generate in design mode with templates prints the TSV columns', async () => {
     const r = await run(['generate', model, '-n', '4', '--mode', 'design', '--template-a', 'ACGNNNNNNNNNNNNN', '--template-b', 'NNNNNNNNNNNNNNNS', '--seed', '1']);
     assert.equal(r.code, 0, r.err);

@@ -31,5 +31,8 @@ describe('server settings', () => {
     assert.deepEqual(env, { BASEPAIR_BACKEND: 'wasm', BASEPAIR_THREADS: '2' });
     assert.deepEqual(backendOptionsFromEnv(env), { prefer: 'wasm', threads: 2 });
     assert.deepEqual(backendOptionsFromEnv({ BASEPAIR_BACKEND: 'quantum', BASEPAIR_THREADS: 'many' }), {});
+    // the setting says `node` (the package); TF.js names that backend 'tensorflow' (also accepted)
+    assert.deepEqual(backendOptionsFromEnv(mlEnvironment(readSettings({ ml: { backend: 'node' } }))), { prefer: 'tensorflow', threads: 1 });
+    assert.equal(readSettings({ ml: { backend: 'tensorflow' } }).ml.backend, 'node');
   });
 });
