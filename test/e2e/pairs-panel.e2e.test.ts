@@ -17,7 +17,7 @@ import { DEFAULT_VIEW } from '../../webview/pairs/messages';
 import { pairsToTsv } from '../../webview/pairs/pairExport';
 import { queryPairs } from '../../webview/pairs/pairQuery';
 import { parsePairsFile } from '../../webview/pairs/pairsFile';
-import { lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, waitForText, type Workbench } from './support';
+import { lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, waitForText, type Workbench, recordDialogs } from './support';
 
 const XSS_ID = '<img src=x onerror=alert(1)>';
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'pairs', 'pairs-panel.tsv');
@@ -70,14 +70,7 @@ describe('pairs panel in the workbench', function () {
       settings: { 'workbench.colorTheme': 'Default Dark Modern' },
       log: lap,
     });
-    wb.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    wb.page.context().on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss().catch(() => {});
-    });
+    recordDialogs(wb.page, dialogs);
     await waitForExplorerItem(wb.page, 'pairs-panel.tsv');
   });
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { Random } from '../../src/core/random';
 import { mfe } from '../../src/core/structure';
-import { lapper, openWorkbench, OUTPUT_DIR, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench } from './support';
+import { lapper, openWorkbench, OUTPUT_DIR, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, recordDialogs } from './support';
 
 const TRNA_STRUCTURE = '(((((((..((((........)))).(((((.......))))).....(((((.......))))))))))))....';
 const XSS_ID = '<img src=x onerror=alert(1)>';
@@ -105,14 +105,7 @@ describe('structure panel in the workbench', function () {
       settings: { 'workbench.colorTheme': 'Default Dark Modern' },
       log: lap,
     });
-    wb.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    wb.page.context().on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss().catch(() => {});
-    });
+    recordDialogs(wb.page, dialogs);
     await waitForExplorerItem(wb.page, 'structures.dbn');
   });
 

@@ -222,3 +222,15 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.type(title);
   await page.locator('.quick-input-list').getByText(title, { exact: true }).first().click({ timeout: 20000 });
 }
+
+/** Collects (and dismisses) every dialog the page or its webviews open: a hostile id must raise none. */
+export function recordDialogs(page: Page, into: string[]): void {
+  page.on('dialog', (d) => {
+    into.push(d.message());
+    void d.dismiss();
+  });
+  page.context().on('dialog', (d) => {
+    into.push(d.message());
+    void d.dismiss().catch(() => {});
+  });
+}
