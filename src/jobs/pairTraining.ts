@@ -20,18 +20,11 @@ import { savePairModel } from '../ml/pairs/io/pairModelDir';
 import { TrainingPairSet } from '../ml/pairs/io/trainingPairs';
 import type { SyntheticRule } from '../ml/pairs/synthetic';
 import { trainPairClassifier, type ClassifierOptions } from '../ml/pairs/trainClassifier';
-import type { PairMetricsSummary, PairTrainingSummary } from '../protocol';
+import type { PairMetricsSummary, PairTrainingSummary, TrainPairsParams } from '../protocol';
 import { backendOptionsFromEnv } from './backendEnv';
 
-export interface PairTrainingJobOptions {
-  data: string;
-  /** Model directory to write (replaced atomically). */
-  out: string;
-  epochs?: number;
-  seed?: number;
-  /** Group column of the split (default: group by seq_a). */
-  group?: string;
-  skipBad?: boolean;
+/** The editor's request (data, out — replaced atomically —, epochs, seed, group, skipBad) plus what the CLI and benches set. */
+export interface PairTrainingJobOptions extends Omit<TrainPairsParams, 'jobId' | 'workDoneToken'> {
   /** Other loader options (column names, split labels). */
   load?: Omit<PairLoadOptions, 'groupColumn' | 'skipBad'>;
   /** Train the generator too (default true). */
