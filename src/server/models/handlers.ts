@@ -15,10 +15,10 @@ import {
 } from '../../protocol';
 import type { AnalysisCache } from '../analysis';
 import { predictDocument } from '../features/predictDocument';
-import { JobFailed, type JobManager } from '../jobs/jobManager';
+import type { JobManager } from '../jobs/jobManager';
+import { asJobFailed, runJobRequest } from './jobRequest';
 import type { ModelService } from './modelService';
 
-export const TRAIN_ERROR = { failed: 1, cancelled: 2 } as const;
 
 function progressMessage(p: TrainingProgress): { message: string; percentage?: number } {
   switch (p.phase) {
@@ -45,40 +45,36 @@ export function registerModelHandlers(
 ): void {
   const { jobs, models, documents, cache } = deps;
 
-  connection.onRequest(TrainRequest, async (params, token) => {
-    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    progress.begin('Training', 0, 'starting', true);
-    const sub = token.onCancellationRequested(() => jobs.cancel(params.jobId));
+  connection.onRequest(TrainRequest, (params, token) => {
     void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'started', params });
-    try {
-      const report = await jobs.train(
-        params.jobId,
-        {
-          data: params.data,
-          out: params.out,
-          ...(params.arch ? { arch: params.arch } : {}),
-          ...(params.structure ? { structure: params.structure } : {}),
-          ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
-          ...(params.folds !== undefined ? { folds: params.folds } : {}),
-          ...(params.seed !== undefined ? { seed: params.seed } : {}),
-          load: { ...(params.targetColumn ? { targetColumn: params.targetColumn } : {}), skipBad: params.skipBad ?? false },
-        },
-        (p) => {
-          const m = progressMessage(p);
-          progress.report(m.percentage ?? 0, m.message);
-          void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'progress', progress: p });
-        },
-      );
-      void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'done', report });
-      return report;
-    } catch (err) {
-      const failed = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), false);
-      void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'failed', message: failed.message, cancelled: failed.cancelled });
-      throw new ResponseError(failed.cancelled ? TRAIN_ERROR.cancelled : TRAIN_ERROR.failed, failed.message);
-    } finally {
-      sub.dispose();
-      progress.done();
-    }
+    return runJobRequest(connection, jobs, params, token, 'Training', async (report) => {
+      try {
+        const result = await jobs.train(
+          params.jobId,
+          {
+            data: params.data,
+            out: params.out,
+            ...(params.arch ? { arch: params.arch } : {}),
+            ...(params.structure ? { structure: params.structure } : {}),
+            ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
+            ...(params.folds !== undefined ? { folds: params.folds } : {}),
+            ...(params.seed !== undefined ? { seed: params.seed } : {}),
+            load: { ...(params.targetColumn ? { targetColumn: params.targetColumn } : {}), skipBad: params.skipBad ?? false },
+          },
+          (p) => {
+            const m = progressMessage(p);
+            report(m.percentage ?? 0, m.message);
+            void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'progress', progress: p });
+          },
+        );
+        void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'done', report: result });
+        return result;
+      } catch (err) {
+        const failed = asJobFailed(err);
+        void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'failed', message: failed.message, cancelled: failed.cancelled });
+        throw failed;
+      }
+    });
   });
 
   connection.onRequest(CancelJobRequest, ({ jobId }) => jobs.cancel(jobId));

@@ -2,13 +2,12 @@
 // each in its own job process (JobManager), with work-done progress on params.workDoneToken and
 // cancellation by the request token or CancelJobRequest (same jobId: the job stops between batches,
 // is killed after 2 s, and leaves no partial model directory).
-import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import type { PairGenerationProgress } from '../../jobs/pairGeneration';
 import type { PairTrainingProgress } from '../../jobs/pairTraining';
 import { GeneratePairsRequest, TrainPairsRequest, type GenerationSummary, type PairTrainingSummary } from '../../protocol';
-import { JobFailed, type JobManager } from '../jobs/jobManager';
-
-export const PAIR_ERROR = { failed: 1, cancelled: 2 } as const;
+import type { JobManager } from '../jobs/jobManager';
+import { runJobRequest } from './jobRequest';
 
 function trainingMessage(p: PairTrainingProgress): { message: string; percentage: number } {
   switch (p.phase) {
@@ -34,20 +33,12 @@ function generationMessage(p: PairGenerationProgress): { message: string; percen
   return { message: `${p.accepted}/${p.n} accepted of ${p.drawn} drawn`, percentage: Math.min(99, Math.round((p.accepted / Math.max(1, p.n)) * 100)) };
 }
 
-function failure(err: unknown): ResponseError<void> {
-  const f = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), false);
-  return new ResponseError(f.cancelled ? PAIR_ERROR.cancelled : PAIR_ERROR.failed, f.message);
-}
-
 export function registerPairHandlers(connection: Connection, deps: { jobs: JobManager }): void {
   const { jobs } = deps;
 
-  connection.onRequest(TrainPairsRequest, async (params, token): Promise<PairTrainingSummary> => {
-    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    progress.begin('Training pair model', 0, 'starting', true);
-    const sub = token.onCancellationRequested(() => jobs.cancel(params.jobId));
-    try {
-      const report = await jobs.trainPairs(
+  connection.onRequest(TrainPairsRequest, (params, token): Promise<PairTrainingSummary> =>
+    runJobRequest(connection, jobs, params, token, 'Training pair model', (report) =>
+      jobs.trainPairs(
         params.jobId,
         {
           data: params.data,
@@ -59,34 +50,20 @@ export function registerPairHandlers(connection: Connection, deps: { jobs: JobMa
         },
         (p) => {
           const m = trainingMessage(p);
-          progress.report(m.percentage, m.message);
+          report(m.percentage, m.message);
         },
-      );
-      return report;
-    } catch (err) {
-      throw failure(err);
-    } finally {
-      sub.dispose();
-      progress.done();
-    }
-  });
+      ),
+    ),
+  );
 
-  connection.onRequest(GeneratePairsRequest, async (params, token): Promise<GenerationSummary> => {
-    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    progress.begin('Generating pairs', 0, 'starting', true);
-    const sub = token.onCancellationRequested(() => jobs.cancel(params.jobId));
-    const { jobId: _jobId, workDoneToken: _token, ...options } = params;
-    try {
+  connection.onRequest(GeneratePairsRequest, (params, token): Promise<GenerationSummary> =>
+    runJobRequest(connection, jobs, params, token, 'Generating pairs', async (report) => {
+      const { jobId: _jobId, workDoneToken: _token, ...options } = params;
       const { report: _full, backend: _backend, ...summary } = await jobs.generatePairs(params.jobId, options, (p) => {
         const m = generationMessage(p);
-        progress.report(m.percentage, m.message);
+        report(m.percentage, m.message);
       });
       return summary;
-    } catch (err) {
-      throw failure(err);
-    } finally {
-      sub.dispose();
-      progress.done();
-    }
-  });
+    }),
+  );
 }
