@@ -3,7 +3,7 @@
 // ../shared/datasets/openvaccine with its split column, and compares them on the test split with the
 // built-in baselines (mean, ridge on k-mers + structure). Choices were made on validation numbers only.
 //
-//   npx tsx bench/train/openvaccine.ts [--data FILE] [--folds 5] [--seed 1] [--epochs 60]
+//   npx tsx bench/train/openvaccine.ts [--data FILE] [--folds 5] [--seed 1] [--epochs N] [--patience N]
 //        [--archs default,seed-cnn] [--seed-cnn-folds 1] [--threads 1] [--config JSON] [--out FILE]
 //        [--append]   (merge into an existing --out file: runs of other architectures are kept)
 // Writes bench/results/train-openvaccine.json (backend, sizes, epochs, epoch time, metrics of every model
@@ -51,7 +51,11 @@ async function main(): Promise<void> {
   }
   const folds = Number(arg('folds', '5'));
   const seed = Number(arg('seed', '1'));
-  const epochs = Number(arg('epochs', '60'));
+  // epochs and patience: the engine's defaults (per architecture) unless given
+  const schedule = {
+    ...(process.argv.includes('--epochs') ? { epochs: Number(arg('epochs', '')) } : {}),
+    ...(process.argv.includes('--patience') ? { patience: Number(arg('patience', '')) } : {}),
+  };
   const seedCnnFolds = Number(arg('seed-cnn-folds', '1'));
   const archs = arg('archs', 'default,seed-cnn').split(',');
   const config = JSON.parse(arg('config', '{}')) as object;
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await trainRegressor(
       { records, targetName: data.targetName, structureSource: 'given' },
-      { arch: arch as ArchitectureName, folds: k, seed, epochs, ...(arch === 'seed-cnn' ? {} : { config }) },
+      { arch: arch as ArchitectureName, folds: k, seed, ...schedule, ...(arch === 'seed-cnn' ? {} : { config }) },
       {
         onProgress: (p) =>
           console.error(

@@ -9,6 +9,7 @@ import { DilatedConv1D, dilatedConv1d } from '../../src/ml/layers/dilatedConv1d'
 import { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from '../../src/ml/layers/maskedPooling';
 import { denseRelu } from '../../src/ml/layers/denseRelu';
 import { FlatPartnerIndex, PairMessagePassing, flatPartnerIndex, sparsePairProduct, symmetricPairProduct } from '../../src/ml/layers/pairMessagePassing';
+import { PositionDense } from '../../src/ml/layers/positionDense';
 import { SeededDropout } from '../../src/ml/layers/seededDropout';
 import { WeightedPositionMean } from '../../src/ml/layers/weightedPositionMean';
 import { maxAbsDiff, seededNormal } from './ml-helpers';
@@ -229,6 +230,44 @@ describe('ml: custom layers', function () {
         assert.ok(maxAbsDiff(values(sparse), values(expected)) <= 1e-5, 'sparse');
         assert.ok(maxAbsDiff(values(dense), values(expected)) <= 1e-5, 'dense');
       });
+    });
+  });
+
+  describe('PositionDense', () => {
+    it('equals tf.layers.dense on [B, L, C] (same seed: same initial weights), forward and gradients', () => {
+      for (const activation of ['relu', 'linear'] as const) {
+        tf.tidy(() => {
+          const x = tf.tensor3d(seededNormal([3 * 11 * 6], 51), [3, 11, 6]);
+          const r = tf.tensor3d(seededNormal([3 * 11 * 4], 52), [3, 11, 4]);
+          const mine = new PositionDense({ units: 4, activation, seed: 9 });
+          const stock = tf.layers.dense({ units: 4, activation, kernelInitializer: tf.initializers.glorotUniform({ seed: 9 }) });
+          const ym = mine.apply(x) as tf.Tensor;
+          const ys = stock.apply(x) as tf.Tensor;
+          assert.deepEqual(ym.shape, [3, 11, 4]);
+          mine.getWeights().forEach((w, i) => assert.equal(maxAbsDiff(values(w), values(stock.getWeights()[i]!)), 0, `initial weight ${i}`));
+          assert.ok(maxAbsDiff(values(ym), values(ys)) <= 1e-5, `${activation} forward`);
+          const loss = (layer: tf.layers.Layer) => () => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, r)) as tf.Scalar;
+          const gm = tf.variableGrads(loss(mine), mine.trainableWeights.map((w) => w.read() as tf.Variable));
+          const gs = tf.variableGrads(loss(stock), stock.trainableWeights.map((w) => w.read() as tf.Variable));
+          const gmList = Object.values(gm.grads);
+          const gsList = Object.values(gs.grads);
+          assert.equal(gmList.length, 2);
+          gmList.forEach((g, i) => assert.ok(maxAbsDiff(values(g), values(gsList[i]!)) <= 1e-4, `${activation} gradient ${i}`));
+        });
+      }
+    });
+
+    it('round-trips through its config (saved models rebuild it)', () => {
+      const layer = new PositionDense({ units: 3, activation: 'relu', seed: 5, name: 'pd' });
+      const config = layer.getConfig();
+      assert.equal(config.units, 3);
+      assert.equal(config.activation, 'relu');
+      assert.equal(config.seed, 5);
+      const registered = tf.serialization.SerializationMap.getMap().classNameMap[PositionDense.className];
+      assert.ok(registered, 'registered for deserialisation');
+      const copy = registered[1](registered[0], config) as PositionDense;
+      assert.equal(copy.units, 3);
+      assert.equal(copy.activationName, 'relu');
     });
   });
 

@@ -7,7 +7,7 @@ import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { disposeModel, initBackend, trainRegressor } from '../../src/ml/index';
 
 describe('ml: the synthetic structure task (target depends only on structure)', function () {
-  this.timeout(180000);
+  this.timeout(480000);
   const records = generateStructureTask({ n: 700, seed: 5, target: 'closingGC' });
   // the same training settings for both models (a higher learning rate than the default keeps this short)
   const TRAINING = { seed: 1, epochs: 20, patience: 6, learningRate: 4e-3 };

@@ -3,5 +3,6 @@
 export { DilatedConv1D, dilatedConv1d } from './dilatedConv1d';
 export { FlatPartnerIndex, PairMessagePassing, flatPartnerIndex, sparsePairProduct, symmetricPairProduct } from './pairMessagePassing';
 export { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from './maskedPooling';
+export { PositionDense } from './positionDense';
 export { SeededDropout } from './seededDropout';
 export { WeightedPositionMean } from './weightedPositionMean';

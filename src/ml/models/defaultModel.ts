@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DilatedConv1D } from '../layers/dilatedConv1d';
 import { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from '../layers/maskedPooling';
 import { FlatPartnerIndex, PairMessagePassing } from '../layers/pairMessagePassing';
+import { PositionDense } from '../layers/positionDense';
 import { SeededDropout } from '../layers/seededDropout';
 import { WeightedPositionMean } from '../layers/weightedPositionMean';
 import type { InputSpec } from '../features/batchEncoder';
@@ -33,6 +34,8 @@ export interface DefaultModelConfig {
   dense: number;
   /** Dropout on the per-position representation before the head, and (pooled head) after the dense layer. */
   dropout: number;
+  /** 'positionValues' head: width of a hidden ReLU layer before each position's value (0 or absent = linear). */
+  valueHidden?: number;
 }
 
 export const DEFAULT_MODEL_CONFIG: DefaultModelConfig = {
@@ -44,6 +47,7 @@ export const DEFAULT_MODEL_CONFIG: DefaultModelConfig = {
   heads: 2,
   dense: 32,
   dropout: 0.1,
+  valueHidden: 32,
 };
 
 /**
@@ -82,9 +86,12 @@ export function defaultGraph(inputs: ModelInputs, config: DefaultModelConfig, se
   }
   if (config.dropout > 0) h = new SeededDropout({ name: names.next('dropout'), rate: config.dropout, seed: seeds.next() }).apply(h) as tf.SymbolicTensor;
   if (config.head === 'positionValues') {
-    const values = tf.layers.dense({ name: names.next('values'), units: 1, kernelInitializer: glorot(seeds) }).apply(h) as tf.SymbolicTensor;
-    let w = tf.layers.dense({ name: names.next('window_hidden'), units: 8, activation: 'relu', kernelInitializer: glorot(seeds) }).apply(features) as tf.SymbolicTensor;
-    w = tf.layers.dense({ name: names.next('window_logits'), units: 1, kernelInitializer: glorot(seeds) }).apply(w) as tf.SymbolicTensor;
+    const hidden = config.valueHidden
+      ? (new PositionDense({ name: names.next('values_hidden'), units: config.valueHidden, activation: 'relu', seed: seeds.next() }).apply(h) as tf.SymbolicTensor)
+      : h;
+    const values = new PositionDense({ name: names.next('values'), units: 1, seed: seeds.next() }).apply(hidden) as tf.SymbolicTensor;
+    let w = new PositionDense({ name: names.next('window_hidden'), units: 8, activation: 'relu', seed: seeds.next() }).apply(features) as tf.SymbolicTensor;
+    w = new PositionDense({ name: names.next('window_logits'), units: 1, seed: seeds.next() }).apply(w) as tf.SymbolicTensor;
     return new WeightedPositionMean({ name: names.next('window_mean') }).apply([values, w, mask]) as tf.SymbolicTensor;
   }
   const attention = new MaskedAttentionPooling({ name: names.next('attention'), heads: config.heads, seed: seeds.next() }).apply([h, mask]) as tf.SymbolicTensor;

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { auroc } from '../../core/metrics/classification';
 import { Random } from '../../core/random';
 import { Cancelled } from '../training/cancelled';
+import { EarlyStopping } from '../training/earlyStopping';
 import { FusedAdam } from '../training/fusedAdam';
 import { yieldToEventLoop } from '../training/yieldToEventLoop';
 import { pairTensors, type LabelledPair } from './batches';
@@ -58,13 +59,10 @@ export async function fitClassifier(model: tf.LayersModel, train: readonly Label
   const optimizer = new FusedAdam(opts.learningRate);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const random = new Random(`pairs-shuffle-${opts.seed}`);
-  const lrPatience = Math.max(2, Math.floor(opts.patience / 2));
-  const minLr = opts.learningRate / 32;
+  const stopping = new EarlyStopping(model, optimizer, { patience: opts.patience, lrPatience: Math.max(2, Math.floor(opts.patience / 2)), minLearningRate: opts.learningRate / 32 });
   const validLabels = valid.map((p) => p.label);
   const history: ClassifierEpoch[] = [];
-  let best = { auroc: -Infinity, loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
-  let sinceBest = 0;
-  let sinceLr = 0;
+  let best = { auroc: -Infinity, loss: Infinity };
   let trainedPairs = 0;
   let trainSeconds = 0;
   const n = train.length;
@@ -122,25 +120,14 @@ export async function fitClassifier(model: tf.LayersModel, train: readonly Label
       // Model selection on validation AUROC (ties: lower loss): with class weights and grouped splits the
       // loss rises with over-confidence while the ranking still improves (seen on miRAW).
       const auc = Number.isFinite(stats.validAuroc) ? stats.validAuroc : -Infinity;
-      if (auc > best.auroc + 1e-6 || (Math.abs(auc - best.auroc) <= 1e-6 && validLoss < best.loss - 1e-6)) {
-        tf.dispose(best.weights);
-        best = { auroc: auc, loss: validLoss, epoch, weights: model.getWeights().map((t) => t.clone()) };
-        sinceBest = 0;
-        sinceLr = 0;
-      } else {
-        sinceBest++;
-        sinceLr++;
-        if (sinceBest >= opts.patience) break;
-        if (sinceLr >= lrPatience && optimizer.learningRate > minLr) {
-          optimizer.learningRate = Math.max(minLr, optimizer.learningRate / 2);
-          sinceLr = 0;
-        }
-      }
+      const improved = auc > best.auroc + 1e-6 || (Math.abs(auc - best.auroc) <= 1e-6 && validLoss < best.loss - 1e-6);
+      if (improved) best = { auroc: auc, loss: validLoss };
+      if (stopping.update(epoch, improved)) break;
     }
-    if (best.weights.length) model.setWeights(best.weights);
-    return { history, bestEpoch: best.epoch, trainedPairs, trainSeconds };
+    stopping.restoreBest();
+    return { history, bestEpoch: stopping.bestEpoch, trainedPairs, trainSeconds };
   } finally {
-    tf.dispose(best.weights);
+    stopping.dispose();
     optimizer.dispose();
   }
 }

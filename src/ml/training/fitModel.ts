@@ -6,6 +6,7 @@ import { spearman } from '../../core/metrics/regression';
 import { Random } from '../../core/random';
 import { assembleBatch, inOrder, type EncodedRecord, type InputSpec } from '../features/batchEncoder';
 import { Cancelled } from './cancelled';
+import { EarlyStopping } from './earlyStopping';
 import { FusedAdam } from './fusedAdam';
 import { predictEncoded } from './predictEncoded';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -67,12 +68,13 @@ export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOp
   const optimizer = new FusedAdam(opts.learningRate);
   model.compile({ optimizer, loss: 'meanSquaredError' });
   const random = new Random(`shuffle-${opts.seed}`);
-  const lrPatience = opts.lrPatience ?? Math.max(2, Math.floor(opts.patience / 3));
-  const minLr = opts.minLearningRate ?? opts.learningRate / 32;
+  const stopping = new EarlyStopping(model, optimizer, {
+    patience: opts.patience,
+    lrPatience: opts.lrPatience ?? Math.max(2, Math.floor(opts.patience / 3)),
+    minLearningRate: opts.minLearningRate ?? opts.learningRate / 32,
+  });
   const history: EpochStats[] = [];
-  let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
-  let sinceBest = 0;
-  let sinceLrChange = 0;
+  let bestLoss = Infinity;
   let trainedSamples = 0;
   let trainSeconds = 0;
   const n = data.train.length;
@@ -103,37 +105,18 @@ export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOp
       trainSeconds += epochSeconds;
       const validPred = await predictEncoded(model, data.valid, data.spec, Math.max(opts.batchSize, 128));
       const validLoss = mse(validPred, data.validTargets);
-      const stats: EpochStats = { epoch, trainLoss: lossSum / n, validLoss, validSpearman: spearman(validPred, data.validTargets), learningRate: learningRateOf(optimizer), seconds: (performance.now() - started) / 1000, trainSeconds: epochSeconds, trainCpuSeconds };
+      const stats: EpochStats = { epoch, trainLoss: lossSum / n, validLoss, validSpearman: spearman(validPred, data.validTargets), learningRate: optimizer.learningRate, seconds: (performance.now() - started) / 1000, trainSeconds: epochSeconds, trainCpuSeconds };
       history.push(stats);
       opts.onEpoch?.(stats);
       if (!Number.isFinite(stats.trainLoss)) break;
-      if (validLoss < best.loss - 1e-6) {
-        tf.dispose(best.weights);
-        best = { loss: validLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
-        sinceBest = 0;
-        sinceLrChange = 0;
-      } else {
-        sinceBest++;
-        sinceLrChange++;
-        if (sinceBest >= opts.patience) break;
-        if (sinceLrChange >= lrPatience && learningRateOf(optimizer) > minLr) {
-          setLearningRate(optimizer, Math.max(minLr, learningRateOf(optimizer) / 2));
-          sinceLrChange = 0;
-        }
-      }
+      const improved = validLoss < bestLoss - 1e-6;
+      if (improved) bestLoss = validLoss;
+      if (stopping.update(epoch, improved)) break;
     }
-    if (best.weights.length) model.setWeights(best.weights);
-    return { history, bestEpoch: best.epoch, bestValidLoss: best.loss, trainedSamples, trainSeconds };
+    stopping.restoreBest();
+    return { history, bestEpoch: stopping.bestEpoch, bestValidLoss: bestLoss, trainedSamples, trainSeconds };
   } finally {
-    tf.dispose(best.weights);
+    stopping.dispose();
     optimizer.dispose();
   }
-}
-
-function learningRateOf(optimizer: FusedAdam): number {
-  return optimizer.learningRate;
-}
-
-function setLearningRate(optimizer: FusedAdam, lr: number): void {
-  optimizer.learningRate = lr;
 }

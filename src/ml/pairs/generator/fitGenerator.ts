@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../../../core/random';
 import { Cancelled } from '../../training/cancelled';
+import { EarlyStopping } from '../../training/earlyStopping';
 import { FusedAdam } from '../../training/fusedAdam';
 import { yieldToEventLoop } from '../../training/yieldToEventLoop';
 import type { LabelledPair } from '../batches';
@@ -84,8 +85,9 @@ export async function fitGenerator(model: tf.LayersModel, train: readonly Labell
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const random = new Random(`generator-shuffle-${opts.seed}`);
   const history: GeneratorEpoch[] = [];
-  let best = { nll: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
-  let sinceBest = 0;
+  // halve the learning rate after 2 stalled epochs, then every further stalled epoch
+  const stopping = new EarlyStopping(model, optimizer, { patience: opts.patience, lrPatience: 2, lrCooldown: 1, minLearningRate: opts.learningRate / 16 });
+  let bestNll = Infinity;
   let tokens = 0;
   let seconds = 0;
   const n = train.length;
@@ -123,20 +125,14 @@ export async function fitGenerator(model: tf.LayersModel, train: readonly Labell
       history.push(stats);
       opts.onEpoch?.(stats);
       if (!Number.isFinite(stats.trainLoss)) break;
-      if (validNll < best.nll - 1e-5) {
-        tf.dispose(best.weights);
-        best = { nll: validNll, epoch, weights: model.getWeights().map((t) => t.clone()) };
-        sinceBest = 0;
-      } else {
-        sinceBest++;
-        if (sinceBest >= opts.patience) break;
-        if (sinceBest >= 2) optimizer.learningRate = Math.max(opts.learningRate / 16, optimizer.learningRate / 2);
-      }
+      const improved = validNll < bestNll - 1e-5;
+      if (improved) bestNll = validNll;
+      if (stopping.update(epoch, improved)) break;
     }
-    if (best.weights.length) model.setWeights(best.weights);
-    return { history, bestEpoch: best.epoch, bestValidNll: best.nll, tokensPerSecond: seconds > 0 ? tokens / seconds : 0 };
+    stopping.restoreBest();
+    return { history, bestEpoch: stopping.bestEpoch, bestValidNll: bestNll, tokensPerSecond: seconds > 0 ? tokens / seconds : 0 };
   } finally {
-    tf.dispose(best.weights);
+    stopping.dispose();
     optimizer.dispose();
   }
 }
