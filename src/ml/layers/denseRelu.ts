@@ -23,7 +23,7 @@ function make(relu: boolean) {
         const [sa, sk, out] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
         const g = (relu ? tf.mul(dy, tf.step(out)) : dy) as tf.Tensor2D;
         const da = tf.matMul(g, sk, false, true);
-        const wb = tf.matMul(tf.concat([tf.transpose(sa), tf.ones([1, n])], 0), g); // [C + 1, F]
+        const wb = tf.matMul(tf.pad(tf.transpose(sa), [[0, 1], [0, 0]], 1), g); // [a^T; 1] g = [C + 1, F] (pad: a native kernel; concat runs in JS on wasm)
         return [da, tf.slice(wb, [0, 0], [c, f]), tf.reshape(tf.slice(wb, [c, 0], [1, f]), [f])];
       },
     };
