@@ -17,7 +17,7 @@ describe('diagnosis verdict', () => {
   it('says "learns" when the model beats the best baseline by the margin', () => {
     const v = diagnose(input(metrics(0.82, 0.66)));
     assert.equal(v.kind, 'learns');
-    assert.equal(v.headline, 'The model learns: it beats every baseline clearly (Spearman 0.82 vs 0.64 for the best baseline (ridge (k-mer + structure)), R² 0.66 vs 0.48 (ridge (k-mer + structure))).');
+    assert.equal(v.headline, 'The model learns: it beats every baseline clearly. Spearman 0.82 vs 0.64 for the best baseline, ridge (k-mer + structure); R² 0.66 vs 0.48.');
     assert.deepEqual(v.bestBaseline, { bySpearman: 'ridge (k-mer + structure)', byR2: 'ridge (k-mer + structure)' });
     assert.ok(Math.abs(v.gain.spearman - 0.18) < 1e-12);
     assert.deepEqual(v.causes, []);
@@ -34,6 +34,16 @@ describe('diagnosis verdict', () => {
     assert.equal(diagnose(input(metrics(0.75, 0.45))).kind, 'no better than baseline'); // R² -0.03
     assert.equal(diagnose(input(metrics(0.75, 0.47))).kind, 'learns'); // R² -0.01
     assert.equal(diagnose(input(metrics(0.9, 0))).kind, 'no better than baseline'); // R² must be > 0
+  });
+
+  it('names the R² baseline only when it is not the Spearman one', () => {
+    const split = [
+      { name: 'mean', metrics: metrics(NaN, 0.02) },
+      { name: 'ridge', metrics: metrics(0.64, -0.5) },
+    ];
+    const v = diagnose({ model: metrics(0.66, 0.03), baselines: split, nTrain: 2506 });
+    assert.equal(v.kind, 'no better than baseline');
+    assert.equal(v.headline, 'The model is no better than a simple baseline: Spearman 0.66 vs 0.64 for the best baseline, ridge; R² 0.03 vs 0.02 for mean. A gain of at least 0.05 is needed to call it learning.');
   });
 
   it('says "no signal" when nothing predicts the target', () => {

@@ -94,12 +94,15 @@ export function diagnose(input: VerdictInput): Verdict {
   else if (anySp < 0.1 && anyR2 <= 0.01) kind = 'no signal';
   else kind = 'no better than baseline';
 
-  const vs = `Spearman ${f2(m.spearman)} vs ${f2(bestSp.metrics.spearman)} for the best baseline (${bestSp.name}), R² ${f2(m.r2)} vs ${f2(bestR2.metrics.r2)} (${bestR2.name})`;
+  // one sentence, no nested brackets (baseline names have their own): "...; R² a vs b" names the R²
+  // baseline only when it differs from the Spearman one
+  const r2Baseline = bestR2.name === bestSp.name ? '' : ` for ${bestR2.name}`;
+  const vs = `Spearman ${f2(m.spearman)} vs ${f2(bestSp.metrics.spearman)} for the best baseline, ${bestSp.name}; R² ${f2(m.r2)} vs ${f2(bestR2.metrics.r2)}${r2Baseline}`;
   const headline = kind === 'learns'
-    ? `The model learns: it beats every baseline clearly (${vs}).`
+    ? `The model learns: it beats every baseline clearly. ${vs}.`
     : kind === 'no signal'
       ? `No signal: neither the model nor the simple baselines predict the target (best Spearman ${f2(anySp)}, best R² ${f2(anyR2)}).`
-      : `The model is no better than a simple baseline (${vs}); a gain of at least ${MARGIN} is needed to call it learning.`;
+      : `The model is no better than a simple baseline: ${vs}. A gain of at least ${MARGIN} is needed to call it learning.`;
 
   return {
     kind,
