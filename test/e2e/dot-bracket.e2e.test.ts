@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { editorLine, lapper, openWorkbench, quickOpen, ROOT, screenshot, waitForExplorerItem, waitForText, type Workbench } from './support';
+import { editorLine, lapper, openWorkbench, quickOpen, ROOT, screenshot, waitForExplorerItem, waitForText, type Workbench, workbenchHooks } from './support';
 
 const example = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
 const STRUCTURE = '(((((((..((((........)))).(((((.......))))).....(((((.......))))))))))))....';
@@ -22,13 +22,7 @@ describe('dot-bracket and diagnostics in the workbench (dark theme)', function (
     await waitForExplorerItem(wb.page, 'structures.dbn');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`dot-bracket ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('dot-bracket', () => wb);
 
   it('hovering the first bracket of the tRNA structure names its partner and the pair', async function () {
     const page = wb!.page;

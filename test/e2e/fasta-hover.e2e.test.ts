@@ -13,6 +13,7 @@ import {
   waitForExplorerItem,
   waitForText,
   type Workbench,
+  workbenchHooks,
 } from './support';
 
 const SEQUENCE = 'ACGUACGUAAGGCCUUAGCA'; // 20 nt, RNA
@@ -26,13 +27,7 @@ describe('FASTA hover in the workbench', function () {
     await waitForExplorerItem(wb.page, 'sample.fasta');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`fasta-hover ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('fasta-hover', () => wb);
 
   it('opens sample.fasta with language FASTA in the status bar', async function () {
     await quickOpen(wb!.page, 'sample.fasta', SEQUENCE);

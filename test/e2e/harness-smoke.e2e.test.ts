@@ -3,7 +3,7 @@
 // the workspace folder open, without any request leaving loopback.
 import * as assert from 'node:assert/strict';
 import * as h from '../support/harness';
-import { EXTENSION_ID, lapper, openWorkbench, packageVersion, waitForExplorerItem, type Workbench } from './support';
+import { EXTENSION_ID, lapper, openWorkbench, packageVersion, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
 
 describe('e2e harness smoke', function () {
   const lap = lapper();
@@ -13,13 +13,7 @@ describe('e2e harness smoke', function () {
     wb = await openWorkbench({ files: { 'notes.txt': 'hello\n', 'sample.fasta': '>seq1\nACGU\n' }, log: lap });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`harness-smoke ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('harness-smoke', () => wb);
 
   it('runs the code-server version recorded by setup:host', async function () {
     const out = await h.codeServerCli(['--version']);

@@ -17,7 +17,7 @@ import { DEFAULT_VIEW } from '../../webview/pairs/messages';
 import { pairsToTsv } from '../../webview/pairs/pairExport';
 import { queryPairs } from '../../webview/pairs/pairQuery';
 import { parsePairsFile } from '../../webview/pairs/pairsFile';
-import { lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, waitForText, type Workbench, recordDialogs } from './support';
+import { lapper, openWorkbench, quickOpen, recordDialogs, ROOT, runCommand, screenshot, waitForExplorerItem, waitForText, type Workbench, workbenchHooks } from './support';
 
 const XSS_ID = '<img src=x onerror=alert(1)>';
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'pairs', 'pairs-panel.tsv');
@@ -74,13 +74,7 @@ describe('pairs panel in the workbench', function () {
     await waitForExplorerItem(wb.page, 'pairs-panel.tsv');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`pairs-panel ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('pairs-panel', () => wb);
 
   it('shows the pairs of the open TSV, an HTML-looking id as literal text, without a dialog', async function () {
     const page = wb!.page;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { Random } from '../../src/core/random';
 import { mfe } from '../../src/core/structure';
-import { lapper, openWorkbench, OUTPUT_DIR, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, recordDialogs } from './support';
+import { lapper, openWorkbench, OUTPUT_DIR, quickOpen, recordDialogs, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
 
 const TRNA_STRUCTURE = '(((((((..((((........)))).(((((.......))))).....(((((.......))))))))))))....';
 const XSS_ID = '<img src=x onerror=alert(1)>';
@@ -109,13 +109,7 @@ describe('structure panel in the workbench', function () {
     await waitForExplorerItem(wb.page, 'structures.dbn');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`structure-panel ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('structure-panel', () => wb);
 
   it('opens from the "Show structure" code lens over the tRNA record', async function () {
     const page = wb!.page;

@@ -176,24 +176,47 @@ export function statusBarLanguage(page: Page): Locator {
 }
 
 /**
- * Hover the middle of the rendered text of the editor line containing `lineText` and return the
- * hover's text once `ok(text)` holds. Retries (mouse out and back in), because the first hover
- * can come before the extension and its language server are ready.
+ * Registers a suite's workbench hooks: after a failed test, a screenshot and the logs under
+ * "<name> <test title>"; after the suite, the workbench closed. Call inside describe().
+ */
+export function workbenchHooks(name: string, workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const wb = workbench();
+    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`${name} ${this.currentTest.title}`);
+  });
+
+  after(async function () {
+    await workbench()?.close();
+  });
+}
+
+/**
+ * Hover the editor line containing `lineText` and return the hover's text once `ok(text)` holds.
+ * `at: 'middle'` (default) hovers the middle of the line's rendered text; `'start'` hovers near the
+ * start of the line (for narrow editors, where the middle of a long line can be scrolled out of view).
+ * Retries (mouse out and back in), because the first hover can come before the extension and its
+ * language server are ready, and because the line's box is missing while the editor re-renders
+ * (code lenses arriving shift the lines).
  */
 export async function hoverLine(
   page: Page,
   lineText: string,
   ok: (text: string) => boolean,
-  { attempts = 30 }: { attempts?: number } = {},
+  { attempts = 30, at = 'middle' }: { attempts?: number; at?: 'middle' | 'start' } = {},
 ): Promise<string> {
   // view-line > span (all tokens of the line): its box is the rendered text, not the full width.
-  const tokens = editorLine(page, lineText).locator(':scope > span').first();
+  const target = at === 'middle' ? editorLine(page, lineText).locator(':scope > span').first() : editorLine(page, lineText);
   let text = '';
+  let seen = false;
   for (let i = 0; i < attempts; i++) {
-    const box = await tokens.boundingBox();
-    if (!box) throw new Error(`editor line "${lineText}" is not visible`);
+    const box = await target.boundingBox().catch(() => null);
+    if (!box) {
+      await sleep(500);
+      continue;
+    }
+    seen = true;
     await page.mouse.move(1, 1);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(at === 'middle' ? box.x + box.width / 2 : box.x + 40, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover-content').first();
     try {
       await hover.waitFor({ state: 'visible', timeout: 2000 });
@@ -204,6 +227,7 @@ export async function hoverLine(
     if (ok(text)) return text;
     await sleep(500);
   }
+  if (!seen) throw new Error(`editor line "${lineText}" is not visible`);
   throw new Error(`no matching hover over "${lineText}" after ${attempts} attempts; last hover text: ${JSON.stringify(text)}`);
 }
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { editorLine, lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench } from './support';
+import { editorLine, lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -39,13 +39,7 @@ describe('training panel in the workbench', function () {
     await waitForExplorerItem(wb.page, 'ov-sample.tsv');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`training ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('training', () => wb);
 
   it('trains from the palette and shows curves, metrics against baselines and the verdict', async function () {
     const page = wb!.page;

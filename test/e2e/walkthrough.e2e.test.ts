@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { editorLine, lapper, openWorkbench, ROOT, runCommand, screenshot, type Workbench } from './support';
+import { editorLine, hoverLine, lapper, openWorkbench, ROOT, runCommand, screenshot, type Workbench, workbenchHooks } from './support';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -52,34 +52,6 @@ async function showWalkthrough(page: Page): Promise<void> {
   }
 }
 
-/**
- * Hovers near the start of the editor line containing `lineText` (the editors beside the
- * walkthrough are narrow: the middle of a long line can be hidden) until the hover text is `ok`.
- */
-async function hoverStart(page: Page, lineText: string, ok: (text: string) => boolean, attempts = 40): Promise<string> {
-  let text = '';
-  for (let i = 0; i < attempts; i++) {
-    // null while the editor re-renders (code lenses arriving shift the lines): try again
-    const box = await editorLine(page, lineText).boundingBox().catch(() => null);
-    if (!box) {
-      await sleep(500);
-      continue;
-    }
-    await page.mouse.move(1, 1);
-    await page.mouse.move(box.x + 40, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover-content').first();
-    try {
-      await hover.waitFor({ state: 'visible', timeout: 2000 });
-      text = await hover.innerText();
-    } catch {
-      text = '';
-    }
-    if (ok(text)) return text;
-    await sleep(500);
-  }
-  throw new Error(`no matching hover over "${lineText}"; last hover text: ${JSON.stringify(text)}`);
-}
-
 function pairsInThisBuild(): boolean {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
   const ids = pkg.contributes.commands.map((c) => c.command);
@@ -94,13 +66,7 @@ describe('Getting Started walkthrough in the workbench', function () {
     wb = await openWorkbench({ files: { 'notes.txt': 'my project\n' }, log: lap });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.saveFailureArtifacts(`walkthrough ${this.currentTest.title}`);
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
+  workbenchHooks('walkthrough', () => wb);
 
   it('opens from "Welcome: Open Walkthrough..." with its six steps', async function () {
     const page = wb!.page;
@@ -146,7 +112,7 @@ describe('Getting Started walkthrough in the workbench', function () {
     await runStep(page, 'hoverPrediction', 'Open the Held-out Sequences');
     const first = 'GGAAACGUCUAGCAAGAGCUAGACGAGG';
     await editorLine(page, first).waitFor({ timeout: 30000 });
-    const text = await hoverStart(page, first, (t) => /predicted target/.test(t));
+    const text = await hoverLine(page, first, (t) => /predicted target/.test(t), { attempts: 40, at: 'start' });
     assert.match(text, /predicted target: -?\d+\.\d{3} \(model openvaccine-example\)/);
     await waitChecked(page, 'hoverPrediction', 20000);
     lap(`hover: ${await screenshot(page, 'walkthrough-4-hover')}`);
