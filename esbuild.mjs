@@ -37,7 +37,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { server: 'src/server/main.ts', compute: 'src/compute/main.ts', job: 'src/jobs/main.ts' },
+    entryPoints: { server: 'src/server/main.ts', compute: 'src/compute/main.ts', job: 'src/jobs/main.ts', gradientWorker: 'src/ml/training/shards/gradientWorker.ts' },
     outdir: 'dist',
   },
   {

@@ -35,6 +35,8 @@ function summary(arch: string, folds: number, r: TrainResult, seconds: number) {
     bestEpoch: r.model.card.training.bestEpoch,
     meanEpochSeconds: round(r.meanEpochSeconds, 2),
     trainSamplesPerSecond: Math.round(r.samplesPerSecond),
+    /** gradient shards per batch and worker threads besides the training thread */
+    parallel: r.parallel,
     wallSeconds: Math.round(seconds),
     valid: metrics(r.metrics.valid),
     test: metrics(r.metrics.test),

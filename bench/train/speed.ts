@@ -4,10 +4,12 @@
 // loop (fitModel: batch assembly from encoded records, trainOnBatch, Adam), on 2,048 synthetic records
 // of exactly 107 nt with nested structures. Samples/s = training batches only, epochs 2..N (epoch 1
 // warms up); several runs per configuration, median reported with the load average around each run,
-// because the machine is shared.
+// because the machine is shared. `--threads` is the wasm backend's own XNNPACK thread count; `--workers`
+// the gradient workers of sharded training ('auto' = the engine's default, one per further core; 0 = all
+// shards on the training thread).
 //
 //   npx tsx bench/train/speed.ts [--runs 3] [--epochs 4] [--archs default,seed-cnn] [--threads 1,2]
-//                                [--backend wasm] [--out bench/results/train-speed.json]
+//                                [--workers auto,0] [--backend wasm] [--out bench/results/train-speed.json]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +28,8 @@ const SAMPLES = 2048;
 interface Spec {
   arch: ArchitectureName;
   threads: number;
+  /** Gradient workers; undefined = the engine's default. */
+  workers?: number;
   backend: 'wasm' | 'cpu';
   epochs: number;
 }
@@ -48,13 +52,16 @@ async function child(spec: Spec): Promise<object> {
   const fit = await fitModel(
     model,
     { spec: inputs, train: encoded.slice(0, SAMPLES), trainTargets: targets.slice(0, SAMPLES), valid: encoded.slice(SAMPLES), validTargets: targets.slice(SAMPLES) },
-    { epochs: spec.epochs, batchSize: BATCH, learningRate: 1e-3, patience: spec.epochs + 1, seed: 1 },
+    { epochs: spec.epochs, batchSize: BATCH, learningRate: 1e-3, patience: spec.epochs + 1, seed: 1, ...(spec.workers !== undefined ? { workers: spec.workers } : {}) },
   );
   const rates = fit.history.slice(1).map((e) => SAMPLES / e.trainSeconds);
   const cpuRates = fit.history.slice(1).map((e) => SAMPLES / e.trainCpuSeconds);
   return {
     backend: backend.name,
     threads: backend.threads,
+    shards: fit.shards,
+    workers: fit.workers,
+    ...(fit.workerFailure ? { workerFailure: fit.workerFailure } : {}),
     parameters: model.countParams(),
     epochTrainSeconds: fit.history.map((e) => round(e.trainSeconds, 2)),
     samplesPerSecond: Math.round(median(rates)),
@@ -83,30 +90,33 @@ function main(): void {
   const epochs = Number(arg('epochs', '4'));
   const archs = arg('archs', 'default,seed-cnn').split(',') as ArchitectureName[];
   const threadCounts = arg('threads', '1,2').split(',').map(Number);
+  const workerCounts = arg('workers', 'auto').split(',').map((w) => (w === 'auto' ? undefined : Number(w)));
   const backend = arg('backend', 'wasm') as 'wasm' | 'cpu';
   const out = path.resolve(ROOT, arg('out', 'bench/results/train-speed.json'));
   const results: object[] = [];
   for (const arch of archs) {
-    for (const threads of threadCounts) {
-      const spec: Spec = { arch, threads, backend, epochs };
+    for (const [threads, workers] of threadCounts.flatMap((t) => workerCounts.map((w) => [t, w] as const))) {
+      const spec: Spec = { arch, threads, backend, epochs, ...(workers !== undefined ? { workers } : {}) };
+      const label = `${arch} threads=${threads} workers=${workers ?? 'auto'}`;
       const samples: { samplesPerSecond: number; loadBefore: number[]; loadAfter: number[]; detail: object }[] = [];
       for (let r = 0; r < runs; r++) {
         const loadBefore = os.loadavg().map((x) => round(x, 2));
         const p = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', JSON.stringify(spec)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
         const line = (p.stdout ?? '').split('\n').find((l) => l.startsWith('RESULT '));
         if (!line) {
-          console.error(`${arch} threads=${threads}: run failed\n${(p.stderr ?? '').split('\n').filter((l) => l.length < 400).slice(-10).join('\n')}`);
+          console.error(`${label}: run failed\n${(p.stderr ?? '').split('\n').filter((l) => l.length < 400).slice(-10).join('\n')}`);
           continue;
         }
         const detail = JSON.parse(line.slice(7)) as { samplesPerSecond: number; samplesPerCpuSecond: number };
         samples.push({ samplesPerSecond: detail.samplesPerSecond, loadBefore, loadAfter: os.loadavg().map((x) => round(x, 2)), detail });
-        console.error(`${arch} threads=${threads} run ${r + 1}: ${detail.samplesPerSecond} samples/s wall, ${detail.samplesPerCpuSecond} per CPU-second (load ${loadBefore.join(' ')})`);
+        console.error(`${label} run ${r + 1}: ${detail.samplesPerSecond} samples/s wall, ${detail.samplesPerCpuSecond} per CPU-second (load ${loadBefore.join(' ')})`);
       }
       const rates = samples.map((s) => s.samplesPerSecond);
       const cpuRates = samples.map((s) => (s.detail as { samplesPerCpuSecond: number }).samplesPerCpuSecond);
       results.push({
         arch,
         threads,
+        workers: workers ?? 'auto',
         backend,
         medianSamplesPerSecond: rates.length ? median(rates) : null,
         bestSamplesPerSecond: rates.length ? Math.max(...rates) : null,

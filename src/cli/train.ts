@@ -18,8 +18,10 @@ model beside the baselines (mean; ridge on 1-3-mers + structure composition) wit
 it learn? Data: TSV/CSV with a header (sequence, optional structure, target, optional id and split
 columns) or FASTA / dot-bracket with 'value=<number>' in each header. Records without a structure
 are folded: --structure mfe (MFE structures) or bpp (base-pair probabilities; the default when the
-data has no structure column). The model directory (model.json, weights.bin, card.json) is written
-atomically. Exit status 1 on bad data (the message names file:line).`;
+data has no structure column). Each batch's gradient is computed as two shards on two threads
+(BASEPAIR_TRAIN_WORKERS=0 keeps training on one thread: same results, slower). The model directory
+(model.json, weights.bin, card.json) is written atomically. Exit status 1 on bad data (the message
+names file:line).`;
 
 const ARCHS = ['default', 'seed-cnn', 'sequence-only'] as const;
 const MODES = ['given', 'mfe', 'bpp'] as const;
@@ -116,7 +118,8 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
       const { predictions: _omitted, ...rest } = report;
       io.out(JSON.stringify(rest, null, 2) + '\n');
     } else {
-      io.out(`model: ${report.modelDir} (${report.arch}, ${report.parameters} parameters, backend ${report.backend.name})\n`);
+      io.out(`model: ${report.modelDir} (${report.arch}, ${report.parameters} parameters, backend ${report.backend.name}, ${report.parallel.workers + 1} training thread(s))\n`);
+      if (report.parallel.workerFailure) io.err(`note: trained on one thread; the gradient worker did not start (${report.parallel.workerFailure})\n`);
       io.out(`data: ${report.data.records} records (train ${report.sizes.train}, valid ${report.sizes.valid}, test ${report.sizes.test}), structures: ${report.structureSource}\n`);
       io.out(`${report.data.skipped.length ? `skipped ${report.data.skipped.length} bad rows\n` : ''}`);
       io.out(`${metricsTable(report)}\n\nverdict: ${report.verdict.headline}\n`);

@@ -76,6 +76,7 @@ export async function runRegressorTraining(opts: RegressorJobOptions, cb: JobCal
     epochsRun: run.epochsRun,
     samplesPerSecond: run.samplesPerSecond,
     meanEpochSeconds: run.meanEpochSeconds,
+    parallel: run.parallel,
     metrics: run.metrics,
     baselines: run.baselines,
     verdict: run.verdict,

@@ -36,6 +36,8 @@ export interface TrainingReport {
   epochsRun: number;
   samplesPerSecond: number;
   meanEpochSeconds: number;
+  /** Gradient shards per batch, worker threads besides the training thread, why none started. */
+  parallel: { shards: number; workers: number; workerFailure?: string };
   metrics: Partial<Record<'valid' | 'test', RegressionMetrics>>;
   baselines: Partial<Record<'valid' | 'test', NamedMetrics[]>>;
   verdict: Verdict;

@@ -21,11 +21,13 @@
 // trainRegressor(data: TrainData, options?: TrainOptions, callbacks?: TrainCallbacks): Promise<TrainResult>
 //   data { records: TrainingRecord[] (sequence, structure? | pairProbabilities?, target, split?, group?, id?),
 //          targetName?, structureSource? }
-//   options { arch, epochs, batchSize, learningRate, patience, seed, folds, split, fractions, config }
+//   options { arch, epochs, batchSize, learningRate, patience, seed, folds, split, fractions, config,
+//             shards (gradient shards per batch, default 2), workers (threads for them, default one per further core) }
 //   callbacks { onProgress(TrainProgress: member, epoch, trainLoss, validLoss, validSpearman, etaSeconds...),
 //               signal: AbortSignal — stops between batches and rejects with Cancelled }
 //   TrainResult { model, backend, sizes, metrics {valid, test}, baselines {valid, test}, verdict, history,
-//                 predictions (valid/test, for scatter plots), epochsRun, samplesPerSecond, meanEpochSeconds }
+//                 predictions (valid/test, for scatter plots), epochsRun, samplesPerSecond, meanEpochSeconds,
+//                 parallel { shards, workers } }
 // saveModel(dir, model: RegressionModel): Promise<void>      loadModel(dir): Promise<RegressionModel>
 // predict(model, records: SequenceInput[], { batchSize?, signal? }): Promise<Prediction[]>
 export { initBackend, currentBackend, type BackendInfo, type BackendOptions, type BackendName } from './backend/initBackend';

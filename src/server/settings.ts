@@ -25,6 +25,8 @@ export interface ServerSettings {
     backend: BackendSetting;
     /** wasm threads (1 = off). */
     threads: number;
+    /** Training jobs compute half of every batch in a worker thread (same results; off = one core). */
+    parallelTraining: boolean;
   };
 }
 
@@ -32,7 +34,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   fold: { maxHoverLength: 500, maxLength: DEFAULT_MAX_FOLD_LENGTH },
   structure: { codeLens: true },
   hover: { enabled: true, predictions: true },
-  ml: { backend: 'auto', threads: 1 },
+  ml: { backend: 'auto', threads: 1, parallelTraining: true },
 };
 
 const BACKENDS: readonly BackendSetting[] = ['auto', 'node', 'wasm', 'cpu'];
@@ -49,7 +51,7 @@ interface RawSettings {
   fold?: { maxHoverLength?: unknown; maxLength?: unknown };
   structure?: { codeLens?: unknown };
   hover?: { enabled?: unknown; predictions?: unknown };
-  ml?: { backend?: unknown; threads?: unknown };
+  ml?: { backend?: unknown; threads?: unknown; parallelTraining?: unknown };
 }
 
 /** Reads the `basepair` section of a didChangeConfiguration payload; missing values keep their defaults. */
@@ -62,11 +64,15 @@ export function readSettings(section: unknown): ServerSettings {
     fold: { maxHoverLength: num(s.fold?.maxHoverLength, d.fold.maxHoverLength), maxLength: num(s.fold?.maxLength, d.fold.maxLength) },
     structure: { codeLens: bool(s.structure?.codeLens, d.structure.codeLens) },
     hover: { enabled: bool(s.hover?.enabled, d.hover.enabled), predictions: bool(s.hover?.predictions, d.hover.predictions) },
-    ml: { backend, threads: Math.max(1, Math.floor(num(s.ml?.threads, d.ml.threads))) },
+    ml: { backend, threads: Math.max(1, Math.floor(num(s.ml?.threads, d.ml.threads))), parallelTraining: bool(s.ml?.parallelTraining, d.ml.parallelTraining) },
   };
 }
 
-/** Environment of job and compute processes: the backend they start TF.js with. */
+/** Environment of job and compute processes: the backend they start TF.js with, training's worker threads. */
 export function mlEnvironment(settings: ServerSettings): Record<string, string> {
-  return { BASEPAIR_BACKEND: settings.ml.backend === 'node' ? 'tensorflow' : settings.ml.backend, BASEPAIR_THREADS: String(settings.ml.threads) };
+  return {
+    BASEPAIR_BACKEND: settings.ml.backend === 'node' ? 'tensorflow' : settings.ml.backend,
+    BASEPAIR_THREADS: String(settings.ml.threads),
+    ...(settings.ml.parallelTraining ? {} : { BASEPAIR_TRAIN_WORKERS: '0' }),
+  };
 }

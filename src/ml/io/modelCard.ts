@@ -41,6 +41,10 @@ export interface ModelCard {
     learningRate: number;
     patience: number;
     folds: number;
+    /** Gradient shards per batch (part of the numerics; absent = 1, whole-batch steps). */
+    gradientShards?: number;
+    /** Worker threads that computed shards besides the training thread (speed only). */
+    workerThreads?: number;
     /** Epochs run and best epoch, per member. */
     epochsRun: number[];
     bestEpoch: number[];

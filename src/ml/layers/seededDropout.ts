@@ -1,7 +1,8 @@
 // SeededDropout: dropout whose masks are reproducible. tf.layers.dropout({seed}) draws the SAME mask on
 // every call (tf.dropout re-seeds its generator from `seed` each time), and without a seed it uses
 // Math.random. This layer seeds call n with (seed + n): a fresh mask per training step, the same
-// sequence of masks for the same seed. Identity at inference.
+// sequence of masks for the same seed. Identity at inference. Sharded training (training/shards) sets the
+// call number itself (step * shards + shard), so that a shard's mask does not depend on which thread ran it.
 import * as tf from '@tensorflow/tfjs';
 
 export interface SeededDropoutArgs {
@@ -24,6 +25,11 @@ export class SeededDropout extends tf.layers.Layer {
     this.seed = args.seed ?? 0;
   }
 
+  /** The number the next training call draws its mask with (it then counts on from there). */
+  setCallNumber(n: number): void {
+    this.calls = n;
+  }
+
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
     return inputShape;
   }
@@ -40,3 +46,8 @@ export class SeededDropout extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(SeededDropout);
+
+/** Sets the next call number of every SeededDropout layer of a model (see setCallNumber). */
+export function setDropoutCallNumber(model: tf.LayersModel, n: number): void {
+  for (const layer of model.layers) if (layer instanceof SeededDropout) layer.setCallNumber(n);
+}

@@ -1,6 +1,8 @@
 // The training loop of one network: Adam (FusedAdam) on MSE of the standardised target, batches shuffled with our
 // seeded PRNG, validation after every epoch, learning rate halved when validation stalls, early stopping
 // with the best weights restored, progress per epoch, cancellation between batches (AbortSignal).
+// Batches are split into gradient shards computed on all cores (./shards/shardedSteps); models with batch
+// statistics, or shards: 1, take whole-batch steps (trainOnBatch).
 import * as tf from '@tensorflow/tfjs';
 import { spearman } from '../../core/metrics/regression';
 import { Random } from '../../core/random';
@@ -8,6 +10,7 @@ import { assembleBatch, inOrder, type EncodedRecord, type InputSpec } from '../f
 import { Cancelled } from './cancelled';
 import { EarlyStopping } from './earlyStopping';
 import { FusedAdam } from './fusedAdam';
+import { defaultWorkerCount, ShardedSteps, shardsFor } from './shards/shardedSteps';
 import { predictEncoded } from './predictEncoded';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -22,6 +25,10 @@ export interface FitOptions {
   /** Lower bound of the learning rate schedule. */
   minLearningRate?: number;
   seed: number;
+  /** Gradient shards per batch (default DEFAULT_SHARDS; 1 = whole-batch steps). Changes the numerics. */
+  shards?: number;
+  /** Worker threads computing shards (default: one per further core). Never changes the numerics. */
+  workers?: number;
   signal?: AbortSignal;
   /** Called after each epoch (train loss and validation loss in standardised units). */
   onEpoch?: (e: EpochStats) => void;
@@ -48,6 +55,11 @@ export interface FitResult {
   bestValidLoss: number;
   trainedSamples: number;
   trainSeconds: number;
+  /** Gradient shards per batch, and the worker threads that computed them. */
+  shards: number;
+  workers: number;
+  /** Why no worker threads were used although some were wanted. */
+  workerFailure?: string;
 }
 
 export interface FitData {
@@ -78,6 +90,11 @@ export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOp
   let trainedSamples = 0;
   let trainSeconds = 0;
   const n = data.train.length;
+  const shards = shardsFor(model, opts.shards);
+  const sharded =
+    shards > 1
+      ? await ShardedSteps.create(model, optimizer, { records: data.train, targets: data.trainTargets, spec: data.spec }, shards, opts.workers ?? defaultWorkerCount(shards))
+      : undefined;
   try {
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
       const started = performance.now();
@@ -88,14 +105,7 @@ export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOp
         await yieldToEventLoop();
         if (opts.signal?.aborted) throw new Cancelled();
         const idx = order.subarray(start, Math.min(n, start + opts.batchSize));
-        const x = assembleBatch(data.train, idx, data.spec);
-        const y = tf.tensor2d(Float32Array.from(idx, (i) => data.trainTargets[i]!), [idx.length, 1]);
-        try {
-          const loss = (await model.trainOnBatch(inOrder(model, x), y)) as number;
-          lossSum += loss * idx.length;
-        } finally {
-          tf.dispose([...Object.values(x), y]);
-        }
+        lossSum += (sharded ? await sharded.train(idx) : await wholeBatchStep(model, data, idx)) * idx.length;
         trainedSamples += idx.length;
       }
       if (opts.signal?.aborted) throw new Cancelled();
@@ -114,9 +124,29 @@ export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOp
       if (stopping.update(epoch, improved)) break;
     }
     stopping.restoreBest();
-    return { history, bestEpoch: stopping.bestEpoch, bestValidLoss: bestLoss, trainedSamples, trainSeconds };
+    return {
+      history,
+      bestEpoch: stopping.bestEpoch,
+      bestValidLoss: bestLoss,
+      trainedSamples,
+      trainSeconds,
+      shards,
+      workers: sharded?.workerCount ?? 0,
+      ...(sharded?.workerFailure ? { workerFailure: sharded.workerFailure } : {}),
+    };
   } finally {
+    await sharded?.close();
     stopping.dispose();
     optimizer.dispose();
+  }
+}
+
+async function wholeBatchStep(model: tf.LayersModel, data: FitData, idx: Int32Array): Promise<number> {
+  const x = assembleBatch(data.train, idx, data.spec);
+  const y = tf.tensor2d(Float32Array.from(idx, (i) => data.trainTargets[i]!), [idx.length, 1]);
+  try {
+    return (await model.trainOnBatch(inOrder(model, x), y)) as number;
+  } finally {
+    tf.dispose([...Object.values(x), y]);
   }
 }

@@ -33,10 +33,19 @@ export class FusedAdam extends tf.Optimizer {
     const entries: [string, tf.Tensor | null][] = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor])
       : Object.entries(variableGradients);
-    const names = entries.map(([n]) => n);
-    const variables = names.map((n) => tf.engine().registeredVariables[n]!);
+    const variables = entries.map(([n]) => tf.engine().registeredVariables[n]!);
+    tf.tidy(() => {
+      const g = tf.concat(entries.map(([, t], i) => (t ? tf.reshape(t, [-1]) : tf.zeros([variables[i]!.size]))));
+      this.applyFlatGradient(g, variables);
+    });
+  }
+
+  /** One Adam step from the gradients of `variables` concatenated (each flattened) in that order. */
+  applyFlatGradient(g: tf.Tensor, variables: readonly tf.Variable[]): void {
+    const names = variables.map((v) => v.name);
     const sizes = variables.map((v) => v.size);
     const total = sizes.reduce((a, b) => a + b, 0);
+    if (g.size !== total) throw new Error(`FusedAdam: gradient has ${g.size} values for ${total} weights`);
     if (!this.m || names.join('\n') !== this.names.join('\n')) {
       tf.dispose([this.m, this.v].filter((x): x is tf.Variable => x !== undefined));
       this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
@@ -49,7 +58,6 @@ export class FusedAdam extends tf.Optimizer {
     const correction1 = 1 - beta1 ** step;
     const correction2 = 1 - beta2 ** step;
     tf.tidy(() => {
-      const g = tf.concat(entries.map(([, t], i) => (t ? tf.reshape(t, [-1]) : tf.zeros([sizes[i]!]))));
       const m = tf.add(tf.mul(this.m!, beta1), tf.mul(g, 1 - beta1));
       const v = tf.add(tf.mul(this.v!, beta2), tf.mul(tf.square(g), 1 - beta2));
       this.m!.assign(m);

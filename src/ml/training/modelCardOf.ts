@@ -18,7 +18,7 @@ export interface CardFacts {
   config: ArchitectureConfig;
   parametersPerMember: number;
   members: number;
-  options: { seed: number; epochs: number; batchSize: number; learningRate: number; patience: number; folds: number };
+  options: { seed: number; epochs: number; batchSize: number; learningRate: number; patience: number; folds: number; gradientShards: number; workerThreads: number };
   history: EpochStats[][];
   samplesPerSecond: number;
   sizes: { train: number; valid: number; test: number };

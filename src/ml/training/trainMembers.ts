@@ -6,7 +6,7 @@ import type { EncodedRecord, InputSpec } from '../features/batchEncoder';
 import { buildNetwork, copyMemberWeights, type ArchitectureConfig, type ArchitectureName } from '../models/architectures';
 import { fitModel, type EpochStats } from './fitModel';
 import { predictMembers } from './predictEncoded';
-import type { TrainProgress } from './trainTypes';
+import type { ParallelTraining, TrainProgress } from './trainTypes';
 
 export interface MemberPlan {
   arch: ArchitectureName;
@@ -21,6 +21,9 @@ export interface MemberPlan {
   batchSize: number;
   learningRate: number;
   patience: number;
+  /** Gradient shards per batch and worker threads (fitModel's defaults when absent). */
+  shards?: number;
+  workers?: number;
 }
 
 export interface TrainedMembers {
@@ -33,6 +36,8 @@ export interface TrainedMembers {
   /** Seconds in training batches / in whole epochs (with validation). */
   trainSeconds: number;
   epochSeconds: number;
+  /** Gradient shards per batch, the worker threads that computed them, why none could start (first member). */
+  parallel: ParallelTraining;
 }
 
 export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgress) => void, signal?: AbortSignal): Promise<TrainedMembers> {
@@ -40,7 +45,7 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
   const pickZ = (idx: Int32Array): Float32Array => Float32Array.from(idx, (i) => plan.z[i]!);
   const members = plan.parts.length;
   const trained: tf.LayersModel[] = [];
-  const result: Omit<TrainedMembers, 'network'> = { history: [], outOfFold: new Float32Array(plan.z.length).fill(NaN), trainedSamples: 0, trainSeconds: 0, epochSeconds: 0 };
+  const result: Omit<TrainedMembers, 'network'> = { history: [], outOfFold: new Float32Array(plan.z.length).fill(NaN), trainedSamples: 0, trainSeconds: 0, epochSeconds: 0, parallel: { shards: 1, workers: 0 } };
   let epochsDone = 0;
   try {
     for (let k = 0; k < members; k++) {
@@ -56,6 +61,8 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
           learningRate: plan.learningRate,
           patience: plan.patience,
           seed: plan.seeds[k]!,
+          ...(plan.shards !== undefined ? { shards: plan.shards } : {}),
+          ...(plan.workers !== undefined ? { workers: plan.workers } : {}),
           ...(signal ? { signal } : {}),
           onEpoch: (e) => {
             epochsDone++;
@@ -78,6 +85,7 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
         },
       );
       result.history.push(fit.history);
+      if (k === 0) result.parallel = { shards: fit.shards, workers: fit.workers, ...(fit.workerFailure ? { workerFailure: fit.workerFailure } : {}) };
       result.trainedSamples += fit.trainedSamples;
       result.trainSeconds += fit.trainSeconds;
       const validOut = await predictMembers(network, pick(plan.encoded, part.valid), plan.spec, 1, 256, signal);

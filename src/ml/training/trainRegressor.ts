@@ -56,6 +56,8 @@ export async function trainRegressor(data: TrainData, options: TrainOptions = {}
         batchSize: opts.batchSize,
         learningRate: opts.learningRate,
         patience: opts.patience,
+        ...(opts.shards !== undefined ? { shards: opts.shards } : {}),
+        ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       },
       callbacks.onProgress,
       callbacks.signal,
@@ -111,7 +113,7 @@ export async function trainRegressor(data: TrainData, options: TrainOptions = {}
       config,
       parametersPerMember,
       members: k,
-      options: { seed: opts.seed, epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, patience: opts.patience, folds: opts.folds },
+      options: { seed: opts.seed, epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, patience: opts.patience, folds: opts.folds, gradientShards: members.parallel.shards, workerThreads: members.parallel.workers },
       history: members.history,
       samplesPerSecond,
       sizes,
@@ -134,6 +136,7 @@ export async function trainRegressor(data: TrainData, options: TrainOptions = {}
       epochsRun,
       samplesPerSecond,
       meanEpochSeconds: epochsRun ? members.epochSeconds / epochsRun : 0,
+      parallel: members.parallel,
     };
   } catch (err) {
     network?.dispose();

@@ -35,6 +35,14 @@ export interface TrainOptions {
   /** Epochs without validation improvement before stopping. Default 10. */
   patience?: number;
   seed?: number;
+  /**
+   * Gradient shards per batch (default 2): each batch's gradient is the mean of its shards' gradients,
+   * computed in parallel on all cores. Part of the numerics (results depend on it, not on the core count);
+   * 1 = whole-batch steps. Models with batch statistics (seed-cnn) always use 1.
+   */
+  shards?: number;
+  /** Worker threads for the shards (default: one per further core; 0 = all on the training thread). */
+  workers?: number;
   /** k >= 2: k-fold ensemble over train + valid (mean +- sd per prediction). Default 1. */
   folds?: number;
   /** How to split when records carry no split: 'auto' (default) uses split, else group, else random. */
@@ -100,4 +108,13 @@ export interface TrainResult {
   epochsRun: number;
   samplesPerSecond: number;
   meanEpochSeconds: number;
+  parallel: ParallelTraining;
+}
+
+/** Gradient shards per batch and the worker threads that computed them besides the training thread. */
+export interface ParallelTraining {
+  shards: number;
+  workers: number;
+  /** Why no worker thread started although one was wanted (training then ran on one thread). */
+  workerFailure?: string;
 }
