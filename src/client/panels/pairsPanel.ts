@@ -10,7 +10,7 @@ import { fileToPairSet } from '../../../webview/pairs/pairSet';
 import { parsePairsFile } from '../../../webview/pairs/pairsFile';
 import { isPairsMessage, type PairSet, type PairsAction, type PairsHostMessage, type PairsPanelMessage, type PairsPanelState } from '../../../webview/pairs/messages';
 import { savePanelFile } from './panelExport';
-import { panelHtml, panelWebviewOptions } from './webviewHtml';
+import { createPanel, preparePanel } from './panelSetup';
 
 export const PAIRS_VIEW_TYPE = 'basepair.pairs';
 const SAVED_SET = 'pairs-panel-generation.json';
@@ -59,13 +59,7 @@ export class PairsPanel implements vscode.Disposable {
     let p = PairsPanel.instance;
     if (p) p.panel.reveal(undefined, true);
     else {
-      const panel = vscode.window.createWebviewPanel(
-        PAIRS_VIEW_TYPE,
-        'Pairs',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        panelWebviewOptions(deps.context.extensionUri),
-      );
-      p = new PairsPanel(panel, deps);
+      p = new PairsPanel(createPanel(PAIRS_VIEW_TYPE, 'Pairs', deps.context.extensionUri), deps);
     }
     if (set) p.showSet(set);
     return p;
@@ -94,10 +88,7 @@ export class PairsPanel implements vscode.Disposable {
     private readonly deps: PairsPanelDeps,
   ) {
     PairsPanel.instance = this;
-    const ext = deps.context.extensionUri;
-    panel.webview.options = panelWebviewOptions(ext);
-    panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'icon.png');
-    panel.webview.html = panelHtml(panel.webview, ext, { title: 'Pairs', script: 'pairs.js', styles: ['webview.css', 'pairs.css'] });
+    preparePanel(panel, deps.context.extensionUri, { title: 'Pairs', script: 'pairs.js', styles: ['webview.css', 'pairs.css'] });
     this.disposables.push(
       this.renderedEmitter,
       panel.onDidDispose(() => this.dispose()),

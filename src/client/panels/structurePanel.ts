@@ -15,7 +15,7 @@ import type { HostMessage, PanelMessage, StructurePanelState } from '../../../we
 import { isPanelMessage, EXPORT_KINDS } from '../../../webview/structure/messages';
 import { savePanelFile } from './panelExport';
 import { headerLineAt, STRUCTURE_LANGUAGES } from './recordAtCursor';
-import { panelHtml, panelWebviewOptions } from './webviewHtml';
+import { createPanel, preparePanel } from './panelSetup';
 
 export const STRUCTURE_VIEW_TYPE = 'basepair.structure';
 const FOLLOW_DELAY_MS = 300;
@@ -74,13 +74,7 @@ export class StructurePanel implements vscode.Disposable {
     let p = StructurePanel.instance;
     if (p) p.panel.reveal(undefined, true);
     else {
-      const panel = vscode.window.createWebviewPanel(
-        STRUCTURE_VIEW_TYPE,
-        'Structure',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        panelWebviewOptions(deps.context.extensionUri),
-      );
-      p = new StructurePanel(panel, deps);
+      p = new StructurePanel(createPanel(STRUCTURE_VIEW_TYPE, 'Structure', deps.context.extensionUri), deps);
     }
     return p.load(target);
   }
@@ -104,10 +98,7 @@ export class StructurePanel implements vscode.Disposable {
     private readonly deps: Deps,
   ) {
     StructurePanel.instance = this;
-    const ext = deps.context.extensionUri;
-    panel.webview.options = panelWebviewOptions(ext);
-    panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'icon.png');
-    panel.webview.html = panelHtml(panel.webview, ext, { title: 'Structure', script: 'structure.js', styles: ['webview.css', 'structure.css'] });
+    preparePanel(panel, deps.context.extensionUri, { title: 'Structure', script: 'structure.js', styles: ['webview.css', 'structure.css'] });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),

@@ -8,7 +8,7 @@ import { isMessage, type TrainingHostMessage, type TrainingPanelMessage } from '
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from '../models/activeModel';
 import type { TrainingEventLog } from './trainingEventLog';
-import { panelHtml, panelWebviewOptions } from './webviewHtml';
+import { createPanel, preparePanel } from './panelSetup';
 
 export const TRAINING_VIEW_TYPE = 'basepair.training';
 
@@ -33,18 +33,11 @@ export class TrainingPanel implements vscode.Disposable {
       TrainingPanel.instance.panel.reveal(undefined, true);
       return TrainingPanel.instance;
     }
-    const panel = vscode.window.createWebviewPanel(
-      TRAINING_VIEW_TYPE,
-      'Basepair Training',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      panelWebviewOptions(deps.context.extensionUri),
-    );
-    return new TrainingPanel(panel, deps);
+    return new TrainingPanel(createPanel(TRAINING_VIEW_TYPE, 'Basepair Training', deps.context.extensionUri), deps);
   }
 
   static restore(panel: vscode.WebviewPanel, deps: TrainingPanelDeps): TrainingPanel {
     TrainingPanel.instance?.dispose();
-    panel.webview.options = panelWebviewOptions(deps.context.extensionUri);
     return new TrainingPanel(panel, deps);
   }
 
@@ -53,12 +46,7 @@ export class TrainingPanel implements vscode.Disposable {
     private readonly deps: TrainingPanelDeps,
   ) {
     TrainingPanel.instance = this;
-    panel.iconPath = vscode.Uri.joinPath(deps.context.extensionUri, 'media', 'icon.png');
-    panel.webview.html = panelHtml(panel.webview, deps.context.extensionUri, {
-      title: 'Basepair Training',
-      script: 'training.js',
-      styles: ['webview.css', 'training.css'],
-    });
+    preparePanel(panel, deps.context.extensionUri, { title: 'Basepair Training', script: 'training.js', styles: ['webview.css', 'training.css'] });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
