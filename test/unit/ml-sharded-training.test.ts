@@ -1,7 +1,7 @@
 // Sharded (data-parallel) training steps: a batch's gradient from its shards equals the whole-batch
 // gradient (records of different lengths, so shards pad differently); training with a gradient worker gives
-// exactly the weights and losses of training with every shard on one thread; models with batch statistics
-// keep whole-batch steps; a worker that cannot start says why.
+// exactly the weights and losses of training with every shard on one thread, also when the worker goes
+// away mid-run; models with batch statistics keep whole-batch steps; a worker that cannot start says why.
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
@@ -11,7 +11,8 @@ import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureConfi
 import { fitModel, type FitData } from '../../src/ml/training/fitModel';
 import { GradientWorkers } from '../../src/ml/training/shards/gradientWorkers';
 import { shardGradient, trainableVariables } from '../../src/ml/training/shards/shardGradient';
-import { shardsFor, splitShards } from '../../src/ml/training/shards/shardedSteps';
+import { ShardedSteps, shardsFor, splitShards } from '../../src/ml/training/shards/shardedSteps';
+import { FusedAdam } from '../../src/ml/training/fusedAdam';
 import { maxAbsDiff } from './ml-helpers';
 
 describe('ml: sharded training steps', function () {
@@ -79,6 +80,33 @@ describe('ml: sharded training steps', function () {
     model.dispose();
     assert.equal(whole.shards, 1);
     assert.notEqual(whole.history[1]!.trainLoss, serial.fit.history[1]!.trainLoss);
+  });
+
+  it('a worker closed between steps or during one costs nothing but speed: same weights as one thread', async () => {
+    const shardData = { records: data.train, targets: data.trainTargets, spec };
+    const batches = Array.from({ length: 5 }, (_, b) => Int32Array.from({ length: 32 }, (_, i) => (b * 32 + i * 7) % 160));
+    const run = async (workers: number, stop?: 'between' | 'during') => {
+      const model = buildNetwork('default', spec, small(0.1), [9]);
+      const optimizer = new FusedAdam(2e-3);
+      const steps = await ShardedSteps.create(model, optimizer, shardData, 2, workers);
+      assert.equal(steps.workerCount, workers);
+      const losses: number[] = [];
+      for (let b = 0; b < batches.length; b++) {
+        if (b === 2 && stop === 'between') await steps.close();
+        const step = steps.train(batches[b]!);
+        if (b === 2 && stop === 'during') await steps.close();
+        losses.push(await step);
+      }
+      assert.equal(steps.workerCount, 0);
+      const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+      await steps.close();
+      optimizer.dispose();
+      model.dispose();
+      return { losses, weights };
+    };
+    const serial = await run(0);
+    assert.deepEqual(await run(1, 'between'), serial);
+    assert.deepEqual(await run(1, 'during'), serial);
   });
 
   it('models with batch statistics (seed-cnn) take whole-batch steps; the default model takes 2 shards', () => {

@@ -3,7 +3,8 @@
 // any, part 0 (and any part without a worker) on this thread — and the batch gradient is their
 // size-weighted mean, summed in shard order, then one FusedAdam step. Dropout masks are drawn per
 // (step, shard). The result therefore depends on the number of shards, never on the number of workers:
-// training with 0 workers gives the same weights as with 1, only slower.
+// training with 0 workers gives the same weights as with 1, only slower — which is also why a worker that
+// fails or is closed mid-run costs nothing but speed: its shard is computed here from then on.
 import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../backend/initBackend';
@@ -52,9 +53,9 @@ export class ShardedSteps {
     private readonly optimizer: FusedAdam,
     private readonly data: ShardInput,
     readonly shards: number,
-    private readonly workers: GradientWorkers | undefined,
-    /** Why workers are not used, when they were wanted but could not start. */
-    readonly workerFailure: string | undefined,
+    private workers: GradientWorkers | undefined,
+    /** Why workers are not (or no longer) used, when they were wanted. */
+    private failure: string | undefined,
   ) {
     this.variables = trainableVariables(model);
   }
@@ -74,8 +75,13 @@ export class ShardedSteps {
     return new ShardedSteps(model, optimizer, data, shards, workers, failure);
   }
 
+  /** Worker threads in use (0 once they failed or were closed). */
   get workerCount(): number {
     return this.workers?.count ?? 0;
+  }
+
+  get workerFailure(): string | undefined {
+    return this.failure;
   }
 
   /** One optimiser step on the records `idx`; returns the batch's mean loss. */
@@ -87,16 +93,22 @@ export class ShardedSteps {
     const remote = parts.map((indices, s) =>
       this.workers && s >= 1 && s <= this.workers.count ? this.workers.gradient(s - 1, { weights: weights!, indices, dropoutCall: first + s }) : undefined,
     );
-    const local = parts.map((indices, s) => (remote[s] ? undefined : shardGradient(this.model, this.variables, this.data, indices, first + s)));
+    const here = (s: number) => shardGradient(this.model, this.variables, this.data, parts[s]!, first + s);
+    const local = parts.map((_, s) => (remote[s] ? undefined : here(s)));
     const results = await Promise.allSettled(remote.map((r) => r ?? Promise.resolve(undefined)));
     const losses: number[] = [];
     const grads: tf.Tensor[] = [];
     try {
       results.forEach((r, s) => {
-        if (r.status === 'rejected') throw r.reason;
+        if (r.status === 'rejected') {
+          // the weights have not moved since they were sent: this shard's gradient is the same computed here
+          this.dropWorkers(r.reason);
+          local[s] = here(s);
+        }
         const own = local[s];
-        losses.push(own ? own.loss.dataSync()[0]! : r.value!.loss);
-        grads.push(own ? own.grad : tf.tensor1d(r.value!.grad));
+        const sent = r.status === 'fulfilled' ? r.value : undefined;
+        losses.push(own ? own.loss.dataSync()[0]! : sent!.loss);
+        grads.push(own ? own.grad : tf.tensor1d(sent!.grad));
       });
       const n = idx.length;
       tf.tidy(() => {
@@ -110,7 +122,16 @@ export class ShardedSteps {
     }
   }
 
+  /** Stops the workers; later steps compute every shard on this thread (same results). */
   async close(): Promise<void> {
-    await this.workers?.close();
+    const workers = this.workers;
+    this.workers = undefined;
+    await workers?.close();
+  }
+
+  private dropWorkers(reason: unknown): void {
+    if (!this.workers) return;
+    this.failure ??= reason instanceof Error ? reason.message : String(reason);
+    void this.close();
   }
 }
