@@ -37,7 +37,7 @@ const STEPS = [
     kind: 'package',
     before: () => fs.rmSync(path.join(ROOT, VSIX), { force: true }),
   },
-  { name: 'e2e', cmd: bin('mocha', ['--config', 'test/e2e/.mocharc.json']), kind: 'mocha', needs: 'package' },
+  { name: 'e2e', cmd: bin('mocha', ['--config', 'test/e2e/.mocharc.cjs']), kind: 'mocha', needs: 'package' },
 ];
 
 function usage(code) {

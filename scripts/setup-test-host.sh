@@ -6,9 +6,12 @@
 # and writes host.json there (paths + versions), which test/support/harness.ts reads.
 #
 # Idempotent: a part whose exact version is already installed (and verified) is skipped.
-# Needs no root. Needs a C/C++ toolchain, python3 and libkrb5-dev (gssapi.h) because code-server's
-# native modules compile on install; Chromium (apt `chromium`) is needed by the tests, not here.
-# .ci/run installs those apt packages on a fresh machine.
+# Needs no root. Needs a C/C++ toolchain and python3 because code-server's native modules compile on
+# install, and the GSSAPI headers (gssapi.h) for its `kerberos` module: the system's when libkrb5-dev
+# is installed, else the headers of Debian's krb5-multidev and comerr-dev packages, fetched with
+# `apt-get download` and unpacked into the host directory (nothing is installed or upgraded; the
+# module loads libgssapi_krb5 at run time, which every Debian system has). Chromium (apt `chromium`)
+# is needed by the tests, not here. .ci/run installs what is missing on a fresh machine.
 set -euo pipefail
 
 NODE24_VERSION=24.21.0
@@ -61,6 +64,27 @@ fi
 # ------------------------------------------------------------------------------------------------
 # 2. code-server, installed by npm running on Node 24 (its postinstall checks npm's user agent for
 #    node/v24 and compiles native modules against the running Node's headers).
+# GSSAPI headers for the kerberos module: prints nothing and succeeds when the system has them,
+# else unpacks them into $KRB5_HEADERS (once) and exports CPATH for the compiler.
+KRB5_HEADERS=$HOST/krb5-headers
+gssapi_headers() {
+  [ -f /usr/include/gssapi/gssapi.h ] && return 0
+  if [ ! -f "$KRB5_HEADERS/.ok" ]; then
+    command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 || return 1
+    rm -rf "$KRB5_HEADERS" "$SCRATCH/debs"
+    mkdir -p "$KRB5_HEADERS" "$SCRATCH/debs"
+    say "gssapi.h: not installed; unpacking the headers of krb5-multidev and comerr-dev into $KRB5_HEADERS"
+    (cd "$SCRATCH/debs" && apt-get download -q krb5-multidev comerr-dev 2>&1 | grep -v '^W: Download is performed unsandboxed' >&2) || true
+    for deb in "$SCRATCH"/debs/*.deb; do
+      [ -f "$deb" ] || return 1
+      dpkg-deb -x "$deb" "$KRB5_HEADERS"
+    done
+    [ -f "$KRB5_HEADERS/usr/include/mit-krb5/gssapi/gssapi.h" ] && [ -f "$KRB5_HEADERS/usr/include/et/com_err.h" ] || return 1
+    touch "$KRB5_HEADERS/.ok"
+  fi
+  export CPATH="$KRB5_HEADERS/usr/include/mit-krb5:$KRB5_HEADERS/usr/include${CPATH:+:$CPATH}"
+}
+
 cs_installed_version() {
   [ -f "$CS_OK" ] && [ -f "$CS_PKG/package.json" ] || return 0
   "$NODE24" -p "require(process.argv[1]).version" "$CS_PKG/package.json" 2>/dev/null || true
@@ -72,7 +96,7 @@ else
   # Preconditions for the native builds, with a clear message instead of a node-gyp stack.
   missing=()
   for tool in make g++ python3; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-  [ -f /usr/include/gssapi/gssapi.h ] || [ -f /usr/include/gssapi.h ] || missing+=("gssapi.h (apt: libkrb5-dev)")
+  gssapi_headers || missing+=("gssapi.h (apt: libkrb5-dev, or apt-get update so that its headers can be downloaded)")
   if [ ${#missing[@]} -gt 0 ]; then
     die "cannot build code-server's native modules, missing: ${missing[*]}.
   On Debian/Ubuntu: apt-get install -y build-essential python3 libkrb5-dev   (.ci/run does this)"

@@ -8,6 +8,8 @@ import { lintCommand } from './cli/lint';
 import { predictCommand } from './cli/predict';
 import { trainCommand } from './cli/train';
 import { statsCommand } from './cli/stats';
+import { DataError } from './core/datasets/errors';
+import { ModelFileError } from './ml/io/modelFileError';
 import { UserError } from './cli/files';
 import { processIO, type CliIO } from './cli/io';
 
@@ -28,6 +30,8 @@ commands:
   generate <modelDir> -n N
                      new pairs from a pair model (sample or design mode, with constraints)
 
+Exit status (every command): 0 done; 1 bad or unreadable input (one line per problem on stderr,
+naming file:line:column); 2 bad usage; 130 stopped with Ctrl+C; 70 an internal error (a bug).
 Run 'basepair <command> --help' for a command's options.`;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
@@ -62,6 +66,11 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     if (err instanceof UserError) {
       io.err(`basepair: ${err.message}\n`);
       return 2;
+    }
+    // bad or unreadable input (a data file, a model directory): one line naming the file, exit 1
+    if (err instanceof DataError || err instanceof ModelFileError) {
+      io.err(`basepair: ${err.message}\n`);
+      return 1;
     }
     // Node's parseArgs throws TypeErrors with a code for unknown or malformed options.
     const code = (err as { code?: string }).code;

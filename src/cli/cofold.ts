@@ -7,7 +7,8 @@ import { DataError } from '../core/datasets/errors';
 import { findColumn, readTable } from '../core/datasets/table';
 import { energyAnnotation } from '../core/formats/vienna';
 import { cofold, defaultParameters, loadParameterFile, type ParameterSet } from '../core/structure';
-import { readText, UserError } from './files';
+import { readDataFile } from '../core/datasets/readDataFile';
+import { UserError } from './files';
 import type { CliIO } from './io';
 import { readSequences } from './sequenceInput';
 
@@ -28,23 +29,26 @@ interface Dimer {
 
 const SEQUENCE = /^[ACGTUNacgtun]+$/;
 
-function dimersFromFile(name: string): Dimer[] {
-  const text = readText(name);
+/** The dimers of a FASTA / dot-bracket file (records it cannot use are problems, as in fold) or a TSV/CSV. */
+function dimersFromFile(name: string): { dimers: Dimer[]; problems: string[] } {
+  const text = readDataFile(name);
   if (/^\uFEFF?>/.test(text) || /\n>/.test(text)) {
     const { records, problems } = readSequences(name, text);
-    if (problems.length) throw new UserError(problems.map((p) => p.message).join('\nbasepair: '));
-    return records.map((r) => {
+    const messages = problems.map((p) => p.message);
+    const dimers: Dimer[] = [];
+    for (const r of records) {
       const parts = r.sequence.split('&');
-      if (parts.length !== 2) throw new UserError(`${name}:${r.line}:1: record '${r.id}' must hold two strands joined by '&'`);
-      return { id: r.id, header: r.header, a: parts[0], b: parts[1], where: `${name}:${r.line}` };
-    });
+      if (parts.length !== 2) messages.push(`${name}:${r.line}:1: record '${r.id}' must hold two strands joined by '&'`);
+      else dimers.push({ id: r.id, header: r.header, a: parts[0], b: parts[1], where: `${name}:${r.line}` });
+    }
+    return { dimers, problems: messages };
   }
   const table = readTable(text, name);
   const ca = findColumn(table, ['seq_a']);
   const cb = findColumn(table, ['seq_b']);
   const cid = findColumn(table, ['id']);
   if (ca < 0 || cb < 0) throw new DataError(name, table.header.line, `columns seq_a and seq_b are required (found: ${table.names.join(', ')})`);
-  return table.rows.map((row) => {
+  const dimers = table.rows.map((row) => {
     const a = row.cells[ca].text.trim();
     const b = row.cells[cb].text.trim();
     for (const [s, c] of [[a, ca], [b, cb]] as const) {
@@ -52,6 +56,7 @@ function dimersFromFile(name: string): Dimer[] {
     }
     return { ...(cid >= 0 ? { id: row.cells[cid].text.trim() } : {}), a, b, where: `${name}:${row.line}` };
   });
+  return { dimers, problems: [] };
 }
 
 export async function cofoldCommand(argv: string[], io: CliIO): Promise<number> {
@@ -69,16 +74,13 @@ export async function cofoldCommand(argv: string[], io: CliIO): Promise<number> 
     return 0;
   }
   let dimers: Dimer[];
+  let problems: string[] = [];
   if (positionals.length === 2) {
     for (const s of positionals) if (!SEQUENCE.test(s)) throw new UserError(`cofold: '${s}' is not a nucleotide sequence`);
     dimers = [{ a: positionals[0], b: positionals[1], where: 'command line' }];
   } else if (positionals.length === 1) {
-    try {
-      dimers = dimersFromFile(positionals[0]);
-    } catch (err) {
-      if (err instanceof DataError) throw new UserError(err.message);
-      throw err;
-    }
+    ({ dimers, problems } = dimersFromFile(positionals[0]));
+    for (const p of problems) io.err(`basepair: ${p}\n`);
   } else throw new UserError('cofold: give two sequences or one file of pairs\n\n' + COFOLD_USAGE);
   let params: ParameterSet = defaultParameters();
   if (values.params) {
@@ -97,5 +99,5 @@ export async function cofoldCommand(argv: string[], io: CliIO): Promise<number> 
     }
   }
   if (values.json) io.out(JSON.stringify(json, null, 2) + '\n');
-  return 0;
+  return problems.length > 0 ? 1 : 0;
 }

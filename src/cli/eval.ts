@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { energyAnnotation } from '../core/formats/vienna';
 import { defaultParameters, evalStructure, loadParameterFile, type ParameterSet } from '../core/structure';
 import { parsePairTable } from '../core/structure/dotBracket';
-import { readText, UserError } from './files';
+import { readDataFile } from '../core/datasets/readDataFile';
+import { UserError } from './files';
 import type { CliIO } from './io';
 import { readSequences } from './sequenceInput';
 
@@ -37,7 +38,7 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
     for (const w of loaded.warnings) io.err(`basepair: ${values.params}: ${w}\n`);
   }
   const name = positionals[0];
-  const { records, problems } = readSequences(name, readText(name));
+  const { records, problems } = readSequences(name, readDataFile(name));
   let failed = problems.length > 0;
   for (const p of problems) io.err(`basepair: ${p.message}\n`);
   const json: { id: string; sequence: string; structure: string; energy: number }[] = [];

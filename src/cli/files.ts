@@ -1,6 +1,5 @@
 // File helpers shared by CLI commands: which format a path is (by extension, else by sniffing the
 // content), reading input with errors that name the file, and 1-based positions for messages.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FormatKind, OffsetRange, ParsedFile } from '../core/formats/records';
 
@@ -29,25 +28,6 @@ export function sniffFormat(text: string): FormatKind {
   return 'fasta';
 }
 
-/** The UserError for a file that cannot be read (no such file, a directory, no permission...). */
-export function cannotRead(file: string, err: unknown): UserError {
-  const e = err as NodeJS.ErrnoException;
-  const why =
-    e.code === 'ENOENT' ? 'no such file'
-    : e.code === 'EISDIR' ? 'is a directory'
-    : e.code === 'EACCES' ? 'permission denied'
-    : e.code === 'ERR_STRING_TOO_LONG' ? 'too large to read into memory'
-    : e.message;
-  return new UserError(`${file}: cannot read: ${why}`);
-}
-
-export function readText(file: string): string {
-  try {
-    return file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw cannotRead(file, err);
-  }
-}
 
 export interface Position1 {
   line: number;
@@ -61,4 +41,9 @@ export function position1(file: ParsedFile, r: OffsetRange): Position1 {
   const s = file.lines.positionAt(r.start);
   const e = file.lines.positionAt(r.end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** "3 files" / "3 files, 1 could not be read": the head of a multi-file command's summary. */
+export function filesSummary(files: number, unreadable: number): string {
+  return `${files} file${files === 1 ? '' : 's'}${unreadable ? `, ${unreadable} could not be read` : ''}`;
 }

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { energyAnnotation, formatG, probabilitySymbols } from '../core/formats/vienna';
 import { beamMfe, beamPartitionSummary, defaultParameters, loadParameterFile, mfe, partition, type ParameterSet } from '../core/structure';
-import { readText, UserError } from './files';
+import { readDataFile } from '../core/datasets/readDataFile';
+import { UserError } from './files';
 import type { CliIO } from './io';
 import { readSequences } from './sequenceInput';
 import { DEFAULT_BEAM, DEFAULT_MAX_FOLD_LENGTH, foldLengthDecision } from '../core/structure/lengthLimit';
@@ -99,7 +100,7 @@ export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
   if (values.bpp) fs.mkdirSync(values.bpp, { recursive: true });
 
   const name = positionals[0];
-  const { records, problems } = readSequences(name, readText(name));
+  const { records, problems } = readSequences(name, readDataFile(name));
   for (const p of problems) io.err(`basepair: ${p.message}\n`);
   const json: FoldJson[] = [];
   for (const rec of records) {

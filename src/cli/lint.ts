@@ -3,10 +3,11 @@
 // Files are read as streams, so a 1 GB FASTA lints in bounded memory.
 import { parseArgs } from 'node:util';
 import type { FormatKind } from '../core/formats/records';
+import { UnreadableFileError } from '../core/datasets/errors';
 import { BlockLimitError } from '../core/formats/textBlocks';
 import { MAX_PROBLEMS_PER_FILE } from '../core/lint/codes';
 import { lintStream, type StreamLintResult } from '../core/lint/streamLint';
-import { UserError } from './files';
+import { filesSummary, UserError } from './files';
 import type { CliIO } from './io';
 import { openTextInput } from './textStream';
 
@@ -56,6 +57,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 
   const entries: LintEntry[] = [];
   let failed = false;
+  let unreadable = 0;
   for (const name of positionals) {
     // Streamed in blocks: a file of any size is checked in bounded memory (core/lint/streamLint.ts).
     let result: StreamLintResult;
@@ -64,9 +66,10 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       result = await lintStream(input.chunks, input.kind, { maxProblems });
     } catch (err) {
       if (err instanceof BlockLimitError) io.err(`basepair: ${name}:${err.line + 1}: ${err.message}\n`);
-      else if (err instanceof UserError) io.err(`basepair: ${err.message}\n`);
+      else if (err instanceof UnreadableFileError) io.err(`basepair: ${err.message}\n`);
       else throw err;
       failed = true;
+      unreadable++;
       continue;
     }
     for (const d of result.diagnostics) {
@@ -80,7 +83,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     for (const e of entries) io.out(`${e.file}:${e.line}:${e.column}: ${e.severity} ${e.code} ${e.message}\n`);
     const errors = entries.filter((e) => e.severity === 'error').length;
     const warnings = entries.filter((e) => e.severity === 'warning').length;
-    io.err(`${positionals.length} file${positionals.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    io.err(`${filesSummary(positionals.length, unreadable)}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
   }
   return failed ? 1 : 0;
 }

@@ -50,7 +50,7 @@ export async function predictCommand(argv: string[], io: CliIO): Promise<number>
     if (values.json) io.out(JSON.stringify(result.rows, null, 2) + '\n');
     else {
       const withSd = result.rows.some((r) => r.sd !== undefined);
-      io.out(`id\t${result.card.targetName || 'prediction'}${withSd ? '\tsd' : ''}\n`);
+      io.out(`id\tprediction${withSd ? '\tsd' : ''}\n`);
       for (const r of result.rows) io.out(`${r.id}\t${r.prediction}${withSd ? `\t${r.sd ?? ''}` : ''}\n`);
     }
     return 0;

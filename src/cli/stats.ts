@@ -6,7 +6,8 @@ import { recordSequence } from '../core/formats/locate';
 import { parseFile } from '../core/formats/parse';
 import type { FormatKind } from '../core/formats/records';
 import { composition } from '../core/sequence/composition';
-import { UserError } from './files';
+import { UnreadableFileError } from '../core/datasets/errors';
+import { filesSummary, UserError } from './files';
 import { BlockLimitError } from '../core/formats/textBlocks';
 import { streamFileStats } from './statsStream';
 import { openTextInput } from './textStream';
@@ -99,6 +100,7 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const all: FileStats[] = [];
   let failed = false;
+  let unreadable = 0;
   for (const name of positionals) {
     try {
       // Streamed: a file of any size is summarised in bounded memory (statsStream.ts).
@@ -106,11 +108,14 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
       all.push(await streamFileStats(name, input.chunks, input.kind));
     } catch (err) {
       if (err instanceof BlockLimitError) io.err(`basepair: ${name}:${err.line + 1}: ${err.message}\n`);
-      else if (err instanceof UserError) io.err(`basepair: ${err.message}\n`);
-      else throw err;
+      else if (err instanceof UnreadableFileError) {
+        io.err(`basepair: ${err.message}\n`);
+        unreadable++;
+      } else throw err;
       failed = true;
     }
   }
   io.out(values.json ? JSON.stringify(all, null, 2) + '\n' : all.map(formatStats).join('\n'));
+  if (unreadable > 0 && !values.json) io.err(`${filesSummary(positionals.length, unreadable)}\n`);
   return failed ? 1 : 0;
 }

@@ -3,17 +3,18 @@
 // else the extension, else a sniff of the first megabyte.
 import * as fs from 'node:fs';
 import type { FormatKind } from '../core/formats/records';
-import { cannotRead, formatOfPath, sniffFormat } from './files';
+import { unreadable } from '../core/datasets/errors';
+import { formatOfPath, sniffFormat } from './files';
 
 const CHUNK = 1 << 20;
 
-/** Decoded UTF-8 chunks of a file ('-' = stdin); read errors become UserErrors naming the file. */
+/** Decoded UTF-8 chunks of a file ('-' = stdin); read errors become UnreadableFileErrors naming the file. */
 export async function* fileChunks(name: string): AsyncGenerator<string> {
   const stream = name === '-' ? process.stdin.setEncoding('utf8') : fs.createReadStream(name, { encoding: 'utf8', highWaterMark: CHUNK });
   try {
     for await (const chunk of stream) yield chunk as string;
   } catch (err) {
-    throw cannotRead(name, err);
+    throw unreadable(name, err);
   }
 }
 

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { DataError } from '../core/datasets/errors';
 import { runCancellable } from './cancellableRun';
+import { formatRemaining } from '../core/text/formatDuration';
 import { UserError } from './files';
 import type { CliIO } from './io';
 import { trainPairsCommand } from './trainPairs';
@@ -108,7 +109,7 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
           else if (p.phase === 'folding' && p.source !== 'given' && (p.done === p.total || p.done % 500 === 0)) io.err(`folding (${p.source}): ${p.done}/${p.total}\n`);
           else if (p.phase === 'training') {
             const member = p.members > 1 ? `fold ${p.member}/${p.members} ` : '';
-            io.err(`${member}epoch ${p.epoch}/${p.maxEpochs}  train loss ${p.trainLoss.toFixed(4)}  valid loss ${p.validLoss.toFixed(4)}  valid Spearman ${p.validSpearman.toFixed(3)}  (<= ${Math.round(p.etaSeconds)} s left)\n`);
+            io.err(`${member}epoch ${p.epoch}/${p.maxEpochs}  train loss ${p.trainLoss.toFixed(4)}  valid loss ${p.validLoss.toFixed(4)}  valid Spearman ${p.validSpearman.toFixed(3)}  (${formatRemaining(p.etaMinSeconds, p.etaSeconds)})\n`);
           } else if (p.phase === 'saving') io.err(`saving ${p.dir}\n`);
         },
       },

@@ -1,7 +1,6 @@
 // Scores of a pair model for every pair of a TSV/CSV (seq_a, seq_b; label optional and ignored), in
 // input order: P(label 1). Used by `basepair predict` when the model directory is a pair model.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readDataFile } from '../core/datasets/readDataFile';
 import type { SkippedRow } from '../core/datasets/errors';
 import { loadPairDataset, type PairLoadOptions } from '../core/datasets/pairs';
 import { currentBackend, initBackend } from '../ml/backend/initBackend';
@@ -16,7 +15,7 @@ export interface PairPredictionResult {
 }
 
 export async function predictPairsFile(modelDir: string, data: string, load: Omit<PairLoadOptions, 'withoutLabel'> = {}): Promise<PairPredictionResult> {
-  const dataset = loadPairDataset(fs.readFileSync(path.resolve(data), 'utf8'), data, { ...load, withoutLabel: true });
+  const dataset = loadPairDataset(readDataFile(data), data, { ...load, withoutLabel: true });
   if (!currentBackend()) await initBackend(backendOptionsFromEnv());
   const model = await loadPairModel(modelDir);
   try {

@@ -3,7 +3,7 @@
 // validation, rule baselines), then the generator on the same training / validation pairs, save both
 // atomically (temp dir + rename: a cancelled or failed job leaves nothing), report. The same code runs
 // in the editor's job processes and in `basepair train pairs`.
-import * as fs from 'node:fs';
+import { readDataFile } from '../core/datasets/readDataFile';
 import * as path from 'node:path';
 import type { SkippedRow } from '../core/datasets/errors';
 import { loadPairDataset, type PairLoadOptions } from '../core/datasets/pairs';
@@ -77,7 +77,7 @@ export async function runPairTraining(opts: PairTrainingJobOptions, cb: PairJobC
   const t0 = performance.now();
   const file = path.resolve(opts.data);
   cb.onProgress?.({ phase: 'loading', message: `reading ${file}` });
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readDataFile(file);
   const data = loadPairDataset(text, opts.data, { ...(opts.load ?? {}), ...(opts.group ? { groupColumn: opts.group } : {}), skipBad: opts.skipBad ?? false });
   const seed = opts.seed ?? 1;
   const backend = currentBackend() ?? (await initBackend(backendOptionsFromEnv()));

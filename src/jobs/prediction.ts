@@ -1,7 +1,7 @@
 // Predictions of a saved regressor for the records of a data file (TSV/CSV with a sequence column,
 // FASTA or dot-bracket), in input order; records are folded first when the model needs it. Used by
 // `basepair predict` and the editor's "Basepair: Predict".
-import * as fs from 'node:fs';
+import { readDataFile } from '../core/datasets/readDataFile';
 import { loadRegressionDataset, type RegressionLoadOptions } from '../core/datasets/regression';
 import type { SkippedRow } from '../core/datasets/errors';
 import { currentBackend, disposeModel, initBackend, loadModel, predict, type ModelCard } from '../ml';
@@ -28,7 +28,7 @@ export async function predictFile(
   if (!currentBackend()) await initBackend(backendOptionsFromEnv());
   const model = await loadModel(modelDir);
   try {
-    const data = loadRegressionDataset(fs.readFileSync(dataFile, 'utf8'), dataFile, { ...(opts.load ?? {}), withoutTarget: true });
+    const data = loadRegressionDataset(readDataFile(dataFile), dataFile, { ...(opts.load ?? {}), withoutTarget: true });
     const inputs = data.records.map((r) => structureForModel({ id: r.id, sequence: r.sequence, ...(r.structure ? { structure: r.structure } : {}) }, model.card.structureSource));
     const out = await predict(model, inputs, { ...(opts.signal ? { signal: opts.signal } : {}) });
     return {

@@ -2,7 +2,7 @@
 // file:line), resolve structures (given / MFE / base-pair probabilities), train with the TF.js
 // engine, save atomically, report. The same code runs in the editor's job processes and in
 // `basepair train regressor`.
-import * as fs from 'node:fs';
+import { readDataFile } from '../core/datasets/readDataFile';
 import * as path from 'node:path';
 import { loadRegressionDataset, type RegressionLoadOptions } from '../core/datasets/regression';
 import { currentBackend, disposeModel, initBackend, saveModel, trainRegressor, type ArchitectureName } from '../ml';
@@ -31,7 +31,7 @@ export async function runRegressorTraining(opts: RegressorJobOptions, cb: JobCal
   const t0 = performance.now();
   const file = path.resolve(opts.data);
   cb.onProgress?.({ phase: 'loading', message: `reading ${file}` });
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readDataFile(file);
   const data = loadRegressionDataset(text, opts.data, opts.load ?? {});
   const source = sourceFor(opts.structure ?? 'auto', data.hasStructure);
   const records = resolveStructures(data.records, source, {

@@ -63,7 +63,9 @@ export type TrainingProgress =
       validLoss: number;
       validSpearman: number;
       learningRate: number;
+      /** Remaining seconds, at most / at least (early stopping decides where in between). */
       etaSeconds: number;
+      etaMinSeconds: number;
     }
   | { phase: 'saving'; dir: string };
 

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { editorLine, lapper, openWorkbench, quickOpen, ROOT, screenshot, waitForExplorerItem, waitForText, type Workbench, workbenchHooks } from './support';
+import { limit } from '../support/timeLimits';
 
 const example = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
 const STRUCTURE = '(((((((..((((........)))).(((((.......))))).....(((((.......))))))))))))....';
@@ -31,7 +32,7 @@ describe('dot-bracket and diagnostics in the workbench (dark theme)', function (
     let text = '';
     for (let i = 0; i < 30 && !text.includes('pairs with'); i++) {
       // The line is re-rendered when tokens and bracket colours arrive: retry until it has a box.
-      const box = await tokens.boundingBox({ timeout: 2000 }).catch(() => null);
+      const box = await tokens.boundingBox({ timeout: limit(2000) }).catch(() => null);
       if (!box) {
         await page.waitForTimeout(300);
         continue;
@@ -41,7 +42,7 @@ describe('dot-bracket and diagnostics in the workbench (dark theme)', function (
       await page.mouse.move(box.x + charWidth * 0.5, box.y + box.height / 2); // first '('
       try {
         const hover = page.locator('.monaco-hover-content').first();
-        await hover.waitFor({ state: 'visible', timeout: 2000 });
+        await hover.waitFor({ state: 'visible', timeout: limit(2000) });
         text = await hover.innerText();
       } catch {
         text = '';

@@ -18,6 +18,7 @@ import { pairsToTsv } from '../../webview/pairs/pairExport';
 import { queryPairs } from '../../webview/pairs/pairQuery';
 import { parsePairsFile } from '../../webview/pairs/pairsFile';
 import { lapper, openWorkbench, quickOpen, recordDialogs, ROOT, runCommand, screenshot, waitForExplorerItem, waitForText, type Workbench, workbenchHooks } from './support';
+import { limit } from '../support/timeLimits';
 
 const XSS_ID = '<img src=x onerror=alert(1)>';
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'pairs', 'pairs-panel.tsv');
@@ -48,7 +49,7 @@ async function pairsFrame(page: Page, title: string, timeoutMs = 60000): Promise
         /* frame navigated away */
       }
     }
-    if (Date.now() - t0 > timeoutMs) throw new Error(`no pairs panel showing ${title} after ${timeoutMs} ms`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`no pairs panel showing ${title} after ${limit(timeoutMs)} ms`);
     await sleep(250);
   }
 }
@@ -119,8 +120,8 @@ describe('pairs panel in the workbench', function () {
     await frame.locator('.pair-row[data-position="0"] button.copy').click();
     await waitForText(frame.locator('#status'), (t) => t === 'Copied mir-1/site-a', { what: 'the copy status' });
     await frame.locator('button[data-action="export-tsv"]').click();
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
-    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('pairs-panel-pairs.tsv'), undefined, { timeout: 20000 });
+    await page.locator('.quick-input-widget input').waitFor({ timeout: limit(20000) });
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('pairs-panel-pairs.tsv'), undefined, { timeout: limit(20000) });
     await page.keyboard.press('Enter');
     const file = path.join(wb!.workspace, 'pairs-panel-pairs.tsv');
     for (let t = 0; t < 100 && !fs.existsSync(file); t++) await sleep(200);
@@ -149,7 +150,7 @@ describe('pairs panel in the workbench', function () {
     lap(`${inDom} rows in the DOM for 10,000 pairs`);
     assert.ok(inDom > 5 && inDom < 100, `${inDom} rows rendered`);
     await frame.locator('.pair-scroller').evaluate((e) => (e.scrollTop = e.scrollHeight));
-    await frame.locator('.pair-row[data-position="9999"]').waitFor({ timeout: 10000 });
+    await frame.locator('.pair-row[data-position="9999"]').waitFor({ timeout: limit(10000) });
     assert.equal(await frame.locator('.pair-row[data-position="9999"] .c-index').innerText(), '10000');
     await frame.locator('.pair-scroller').evaluate((e) => (e.scrollTop = 0));
     await frame.locator('button[data-sort="score"]').click();
@@ -165,7 +166,7 @@ describe('pairs panel in the workbench', function () {
     const page = wb!.page;
     await page.locator('.part.sidebar .title-label').first().click(); // focus the workbench, not the webview
     await runCommand(page, 'Developer: Reload Window');
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: limit(60000) });
     const frame = await pairsFrame(page, 'rc-10k.tsv', 120000);
     lap('panel restored after the reload');
     // the view (novel only, sorted by score) is kept
@@ -176,7 +177,7 @@ describe('pairs panel in the workbench', function () {
 
   it('trains a pair model and generates pairs from the palette (quick picks, validated inputs)', async function () {
     const page = wb!.page;
-    const pick = (label: string) => page.locator('.quick-input-list').getByText(label, { exact: true }).first().click({ timeout: 30000 });
+    const pick = (label: string) => page.locator('.quick-input-list').getByText(label, { exact: true }).first().click({ timeout: limit(30000) });
     const input = page.locator('.quick-input-widget input');
     await page.locator('.part.sidebar .title-label').first().click(); // focus the workbench, not the webview
     await quickOpen(page, 'revcomp.tsv', 'CTTTGCCAATCGCGCGCATTCAAGAG');
@@ -185,7 +186,7 @@ describe('pairs panel in the workbench', function () {
     await input.fill('rc-e2e');
     await page.keyboard.press('Enter');
     lap('training started');
-    await page.locator('.notifications-toasts', { hasText: 'pair model rc-e2e trained' }).waitFor({ timeout: 300000 });
+    await page.locator('.notifications-toasts', { hasText: 'pair model rc-e2e trained' }).waitFor({ timeout: limit(300000) });
     const toast = await page.locator('.notifications-toasts', { hasText: 'pair model rc-e2e trained' }).innerText();
     lap(`trained: ${/pair model rc-e2e trained: [^\n]*/.exec(toast)?.[0] ?? toast}`);
     assert.match(toast, /test AUROC \d\.\d{3}, AUPRC \d\.\d{3} \(best baseline, .+: AUROC \d\.\d{3}/);

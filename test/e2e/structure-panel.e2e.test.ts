@@ -11,6 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { Random } from '../../src/core/random';
 import { mfe } from '../../src/core/structure';
 import { lapper, openWorkbench, OUTPUT_DIR, quickOpen, recordDialogs, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
+import { limit } from '../support/timeLimits';
 
 const TRNA_STRUCTURE = '(((((((..((((........)))).(((((.......))))).....(((((.......))))))))))))....';
 const XSS_ID = '<img src=x onerror=alert(1)>';
@@ -36,7 +37,7 @@ async function panelFrame(page: Page, state = 'ready', timeoutMs = 60000): Promi
         /* frame navigated away */
       }
     }
-    if (Date.now() - t0 > timeoutMs) throw new Error(`no structure panel in state ${state} after ${timeoutMs} ms`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`no structure panel in state ${state} after ${limit(timeoutMs)} ms`);
     await sleep(250);
   }
 }
@@ -48,7 +49,7 @@ async function panelShowing(page: Page, text: string, timeoutMs = 60000): Promis
     const f = await panelFrame(page, 'ready', timeoutMs);
     const header = await f.locator('#header').innerText().catch(() => '');
     if (header.includes(text)) return f;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`the panel does not show ${JSON.stringify(text)}; header: ${JSON.stringify(header)}`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`the panel does not show ${JSON.stringify(text)}; header: ${JSON.stringify(header)}`);
     await sleep(250);
   }
 }
@@ -115,7 +116,7 @@ describe('structure panel in the workbench', function () {
     const page = wb!.page;
     await quickOpen(page, 'structures.dbn', TRNA_STRUCTURE);
     const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Show structure' }).first();
-    await lens.waitFor({ timeout: 60000 });
+    await lens.waitFor({ timeout: limit(60000) });
     lap('code lens visible');
     await lens.click();
     const frame = await panelShowing(page, 'tRNA-Phe', 90000);
@@ -137,7 +138,7 @@ describe('structure panel in the workbench', function () {
     const page = wb!.page;
     const frame = await panelShowing(page, 'tRNA-Phe');
     await frame.locator('#drawing circle.base[data-pos="2"]').hover();
-    await frame.locator('#hover-info', { hasText: 'G3' }).waitFor({ timeout: 10000 });
+    await frame.locator('#hover-info', { hasText: 'G3' }).waitFor({ timeout: limit(10000) });
     const info = await frame.locator('#hover-info').innerText();
     lap(`hover: ${info}`);
     assert.match(info, /^G3 · pairs with C70 · p = [01]\.\d\d · P\(unpaired\) = /);
@@ -155,8 +156,8 @@ describe('structure panel in the workbench', function () {
     await frame.locator('button[data-export="arcSvg"]').click();
     // VS Code's own (simple) save dialog, prefilled next to the document
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 20000 });
-    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('tRNA-Phe-arcs.svg'), undefined, { timeout: 20000 });
+    await input.waitFor({ timeout: limit(20000) });
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('tRNA-Phe-arcs.svg'), undefined, { timeout: limit(20000) });
     await page.keyboard.press('Enter');
     const file = path.join(wb!.workspace, 'tRNA-Phe-arcs.svg');
     for (let t = 0; t < 100 && !fs.existsSync(file); t++) await sleep(200);
@@ -188,11 +189,11 @@ describe('structure panel in the workbench', function () {
     await page.locator('.monaco-editor .view-lines .view-line', { hasText: 'GCGGAUUUAGCUCAGUUGG' }).first().click();
     await runCommand(page, 'Preferences: Color Theme');
     // the theme picker replaces the palette and lists every theme
-    await page.locator('.quick-input-list').getByText(/^(Default )?Light Modern$/).first().click({ timeout: 20000 });
+    await page.locator('.quick-input-list').getByText(/^(Default )?Light Modern$/).first().click({ timeout: limit(20000) });
     const t0 = Date.now();
     let frame = await panelShowing(page, 'tRNA-Phe');
     while (!(await frame.locator('body.vscode-light').count())) {
-      if (Date.now() - t0 > 30000) throw new Error('the webview did not switch to the light theme');
+      if (Date.now() - t0 > limit(30000)) throw new Error('the webview did not switch to the light theme');
       await sleep(250);
       frame = await panelShowing(page, 'tRNA-Phe');
     }
@@ -200,7 +201,7 @@ describe('structure panel in the workbench', function () {
     await frame.locator('button[data-mode="unpaired"]').click();
     await frame.locator('#legend', { hasText: 'P(unpaired)' }).waitFor();
     await frame.locator('#drawing circle.base[data-pos="30"]').hover();
-    await frame.locator('#hover-info', { hasText: 'A31' }).waitFor({ timeout: 10000 });
+    await frame.locator('#hover-info', { hasText: 'A31' }).waitFor({ timeout: limit(10000) });
     for (const f of await viewShots(page, frame, 'light', 30, 38, 76)) lap(`screenshot ${path.relative(ROOT, f)}`);
     lap(`screenshot ${await screenshot(page, 'structure-panel-light')}`);
   });
@@ -225,7 +226,7 @@ describe('structure panel in the workbench', function () {
     const page = wb!.page;
     await page.locator('.part.sidebar .title-label').first().click(); // focus the workbench, not the webview
     await runCommand(page, 'Developer: Reload Window');
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: limit(60000) });
     const frame = await panelShowing(page, 'injected header', 90000);
     lap('panel restored after the reload');
     assert.equal(await frame.locator('#header h1').innerText(), '<img');

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import * as h from '../support/harness';
+import { limit } from '../support/timeLimits';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const OUTPUT_DIR = path.join(ROOT, 'test-output', 'e2e');
@@ -90,8 +91,8 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    await page.goto(h.workbenchUrl(cs, { folder: workspace }), { timeout: 120000 });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.goto(h.workbenchUrl(cs, { folder: workspace }), { timeout: limit(120000) });
+    await page.locator('.monaco-workbench').waitFor({ timeout: limit(60000) });
     log('workbench loaded');
     const csRef = cs;
     const browserRef = browser;
@@ -140,19 +141,19 @@ export async function waitForText(
   let text = '';
   for (;;) {
     try {
-      text = await locator.innerText({ timeout: 1000 });
+      text = await locator.innerText({ timeout: limit(1000) });
     } catch {
       text = '';
     }
     if (ok(text)) return text;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}; last text: ${JSON.stringify(text)}`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`timed out waiting for ${what}; last text: ${JSON.stringify(text)}`);
     await sleep(200);
   }
 }
 
 /** Wait until the explorer lists `name` (the workspace is indexed and shown). */
 export async function waitForExplorerItem(page: Page, name: string): Promise<void> {
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: limit(30000) });
 }
 
 /** Open a workspace file through Quick Open (Ctrl+P) and wait until its editor shows `expectLine`. */
@@ -162,7 +163,7 @@ export async function quickOpen(page: Page, name: string, expectLine: string): P
   await page.keyboard.type(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
-  await editorLine(page, expectLine).waitFor({ timeout: 30000 });
+  await editorLine(page, expectLine).waitFor({ timeout: limit(30000) });
 }
 
 /** The rendered editor line containing `text`. */
@@ -219,7 +220,7 @@ export async function hoverLine(
     await page.mouse.move(at === 'middle' ? box.x + box.width / 2 : box.x + 40, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover-content').first();
     try {
-      await hover.waitFor({ state: 'visible', timeout: 2000 });
+      await hover.waitFor({ state: 'visible', timeout: limit(2000) });
       text = await hover.innerText();
     } catch {
       text = '';
@@ -244,7 +245,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor();
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list').getByText(title, { exact: true }).first().click({ timeout: 20000 });
+  await page.locator('.quick-input-list').getByText(title, { exact: true }).first().click({ timeout: limit(20000) });
 }
 
 /** Collects (and dismisses) every dialog the page or its webviews open: a hostile id must raise none. */

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { editorLine, lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
+import { limit } from '../support/timeLimits';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -20,7 +21,7 @@ async function trainingFrame(page: Page, state: string, timeoutMs: number): Prom
         /* frame navigated away */
       }
     }
-    if (Date.now() - t0 > timeoutMs) throw new Error(`no training panel in state ${state} after ${timeoutMs} ms`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`no training panel in state ${state} after ${limit(timeoutMs)} ms`);
     await sleep(500);
   }
 }
@@ -47,7 +48,7 @@ describe('training panel in the workbench', function () {
     await editorLine(page, '00073f8be').waitFor();
     await runCommand(page, 'Basepair: Train Regressor');
     for (const choice of ['Structure-aware (recommended)', 'Automatic', 'One model']) {
-      await page.locator('.quick-input-list').getByText(choice, { exact: true }).first().click({ timeout: 30000 });
+      await page.locator('.quick-input-list').getByText(choice, { exact: true }).first().click({ timeout: limit(30000) });
     }
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { editorLine, hoverLine, lapper, openWorkbench, ROOT, runCommand, screenshot, type Workbench, workbenchHooks } from './support';
+import { limit } from '../support/timeLimits';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -19,7 +20,7 @@ function step(page: Page, id: string): Locator {
 async function runStep(page: Page, id: string, label: string): Promise<void> {
   await showWalkthrough(page);
   await step(page, id).click();
-  await page.locator('.getting-started-step[aria-expanded="true"] .monaco-button', { hasText: label }).first().click({ timeout: 20000 });
+  await page.locator('.getting-started-step[aria-expanded="true"] .monaco-button', { hasText: label }).first().click({ timeout: limit(20000) });
 }
 
 /** Polls until the step is checked off (its completion event fired), keeping the walkthrough shown. */
@@ -28,7 +29,7 @@ async function waitChecked(page: Page, id: string, timeoutMs: number): Promise<v
   for (;;) {
     await showWalkthrough(page);
     if ((await step(page, id).getAttribute('aria-checked')) === 'true') return;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`step ${id} was not checked off within ${timeoutMs} ms`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`step ${id} was not checked off within ${limit(timeoutMs)} ms`);
     await sleep(2000);
   }
 }
@@ -36,8 +37,8 @@ async function waitChecked(page: Page, id: string, timeoutMs: number): Promise<v
 /** Opens the walkthrough from the palette (as a user would) and waits for its steps. */
 async function openWalkthrough(page: Page): Promise<void> {
   await runCommand(page, 'Welcome: Open Walkthrough...');
-  await page.locator('.quick-input-list').getByText('Get Started with Basepair').first().click({ timeout: 30000 });
-  await step(page, 'openExample').waitFor({ state: 'visible', timeout: 30000 });
+  await page.locator('.quick-input-list').getByText('Get Started with Basepair').first().click({ timeout: limit(30000) });
+  await step(page, 'openExample').waitFor({ state: 'visible', timeout: limit(30000) });
 }
 
 /** Makes sure the walkthrough's steps can be clicked (the step commands open editors beside it). */
@@ -46,7 +47,7 @@ async function showWalkthrough(page: Page): Promise<void> {
   if (await enabled.isVisible()) return;
   await page.locator('.tab', { hasText: /Walkthrough|Welcome|Get Started/ }).first().click();
   try {
-    await enabled.waitFor({ state: 'visible', timeout: 3000 });
+    await enabled.waitFor({ state: 'visible', timeout: limit(3000) });
   } catch {
     await openWalkthrough(page); // the welcome page went back to its start view
   }
@@ -80,19 +81,19 @@ describe('Getting Started walkthrough in the workbench', function () {
   it('open an example, fold it: both steps checked', async function () {
     const page = wb!.page;
     await runStep(page, 'openExample', 'Open the miRNA example');
-    await editorLine(page, 'UGAGGUAGUAGGUUGUAUAGUU').waitFor({ timeout: 60000 });
+    await editorLine(page, 'UGAGGUAGUAGGUUGUAUAGUU').waitFor({ timeout: limit(60000) });
     await waitChecked(page, 'openExample', 20000);
     lap(`example open: ${await screenshot(page, 'walkthrough-1-open')}`);
     await showWalkthrough(page);
     await runStep(page, 'fold', 'Fold Sequences');
     // the folded records open as a new dot-bracket document: structure lines end with the energy
-    await page.locator('.monaco-editor .view-lines .view-line', { hasText: /\(\s*-?\d+\.\d\d\)\s*$/ }).first().waitFor({ timeout: 60000 });
+    await page.locator('.monaco-editor .view-lines .view-line', { hasText: /\(\s*-?\d+\.\d\d\)\s*$/ }).first().waitFor({ timeout: limit(60000) });
     await waitChecked(page, 'fold', 20000);
     lap(`folded: ${await screenshot(page, 'walkthrough-2-fold')}`);
   });
 
   it('train the example regressor, hover a held-out sequence for its prediction: both steps checked', async function () {
-    this.timeout(900000);
+    this.timeout(limit(900000));
     const page = wb!.page;
     await showWalkthrough(page);
     await runStep(page, 'trainRegressor', 'Train the Example Regressor');
@@ -111,7 +112,7 @@ describe('Getting Started walkthrough in the workbench', function () {
     await showWalkthrough(page);
     await runStep(page, 'hoverPrediction', 'Open the Held-out Sequences');
     const first = 'GGAAACGUCUAGCAAGAGCUAGACGAGG';
-    await editorLine(page, first).waitFor({ timeout: 30000 });
+    await editorLine(page, first).waitFor({ timeout: limit(30000) });
     const text = await hoverLine(page, first, (t) => /predicted target/.test(t), { attempts: 40, at: 'start' });
     assert.match(text, /predicted target: -?\d+\.\d{3} \(model openvaccine-example\)/);
     await waitChecked(page, 'hoverPrediction', 20000);
@@ -121,7 +122,7 @@ describe('Getting Started walkthrough in the workbench', function () {
 
   it('train the example pair model and generate pairs: both steps checked', async function () {
     if (!pairsInThisBuild()) this.skip();
-    this.timeout(900000);
+    this.timeout(limit(900000));
     const page = wb!.page;
     await showWalkthrough(page);
     await runStep(page, 'trainPairModel', 'Train the Example Pair Model');

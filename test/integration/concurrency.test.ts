@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { descendants } from './processes';
 import { waitFor } from './support';
+import { limit } from '../support/timeLimits';
 
 interface Report {
   modelDir: string;
@@ -25,7 +26,7 @@ function hoverText(hovers: vscode.Hover[]): string {
 }
 
 suite('concurrency: two training jobs, hovers and a fold at once', function () {
-  this.timeout(300000);
+  this.timeout(limit(300000));
   let dir: string;
   let models: string;
   let api: Api;

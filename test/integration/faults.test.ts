@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { descendants, isAlive } from './processes';
 import { waitFor } from './support';
+import { limit } from '../support/timeLimits';
 
 type TrainingEvent =
   | { jobId: string; kind: 'started'; params: { out: string } }
@@ -44,7 +45,7 @@ function digest(dir: string): string {
 }
 
 suite('faults: killed processes', function () {
-  this.timeout(240000);
+  this.timeout(limit(240000));
   let dir: string;
   let models: string;
   let data: string;
@@ -200,7 +201,7 @@ suite('faults: killed processes', function () {
   });
 
   test('a language server that keeps dying is restarted at most 5 times in 3 minutes, then "Restart Language Server" brings it back', async function () {
-    this.timeout(180000);
+    this.timeout(limit(180000));
     for (let k = 0; k < 10; k++) {
       const [server] = descendants(SERVER);
       if (!server) break;

@@ -1,11 +1,16 @@
 // Entry point of the integration suite inside the VS Code extension host (test-electron contract:
 // the host require()s dist-test/integration/index.js and awaits run()). Runs every *.test.js next
 // to it with mocha (tdd UI: suite/test), so adding test/integration/<name>.test.ts is all it takes
-// to add tests. Writes a JSON summary to $BASEPAIR_TEST_SUMMARY for run-integration; rejects when
-// a test failed, which makes the host exit non-zero.
+// to add tests. The spec reporter's lines go to $BASEPAIR_TEST_REPORT (run-integration prints them as
+// they come; the workbench's own console chatter stays in its log). A JSON summary in
+// $BASEPAIR_TEST_SUMMARY is rewritten after every test, with the test running now, so that a run cut
+// short still says what passed and where it stopped. Rejects when a test failed (the host exits
+// non-zero).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as util from 'node:util';
 import Mocha from 'mocha';
+import { limit } from '../support/timeLimits';
 
 interface FailedTest {
   title: string;
@@ -18,6 +23,10 @@ export interface IntegrationSummary {
   pending: number;
   files: string[];
   failed: FailedTest[];
+  /** Full title of the test (or hook) running now; absent between tests. */
+  running?: string;
+  /** True once mocha has finished the whole run. */
+  finished: boolean;
 }
 
 export function run(): Promise<void> {
@@ -26,8 +35,8 @@ export function run(): Promise<void> {
     ui: 'tdd',
     color: false,
     reporter: 'spec',
-    // Language-server round trips in a cold host; individual tests can lower or raise it.
-    timeout: 30000,
+    // Language-server round trips in a cold host (x the suites' time scale); tests can raise it.
+    timeout: limit(30000),
     ...(grep ? { grep: new RegExp(grep) } : {}),
   });
   const dir = __dirname;
@@ -37,7 +46,12 @@ export function run(): Promise<void> {
     .sort();
   for (const f of files) mocha.addFile(path.join(dir, f));
 
-  const summary: IntegrationSummary = { passes: 0, failures: 0, pending: 0, files, failed: [] };
+  const report = process.env.BASEPAIR_TEST_REPORT;
+  if (report) {
+    // the reporter's output (Base.consoleLog: every line of spec and the epilogue) into the report file
+    Mocha.reporters.Base.consoleLog = (...args: unknown[]) => fs.appendFileSync(report, util.format(...args) + '\n');
+  }
+  const summary: IntegrationSummary = { passes: 0, failures: 0, pending: 0, files, failed: [], finished: false };
   const writeSummary = () => {
     const file = process.env.BASEPAIR_TEST_SUMMARY;
     if (file) fs.writeFileSync(file, JSON.stringify(summary, null, 2));
@@ -55,11 +69,14 @@ export function run(): Promise<void> {
     try {
       runner = mocha.run((failures) => {
         summary.failures = failures;
+        summary.finished = true;
+        delete summary.running;
         writeSummary();
         if (summary.failed.length > 0) {
           // The spec reporter printed the stacks above; this recap is what to look for in a long log.
-          console.error(`\n${summary.failed.length} integration test(s) failed:`);
-          for (const f of summary.failed) console.error(`  x ${f.title}: ${f.error.split('\n')[0]}`);
+          const log = Mocha.reporters.Base.consoleLog;
+          log(`\n${summary.failed.length} integration test(s) failed:`);
+          for (const f of summary.failed) log(`  x ${f.title}: ${f.error.split('\n')[0]}`);
         }
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
@@ -72,11 +89,27 @@ export function run(): Promise<void> {
       reject(e);
       return;
     }
+    runner.on('test', (t) => {
+      summary.running = t.fullTitle();
+      writeSummary();
+    });
+    runner.on('hook', (h) => {
+      summary.running = h.fullTitle();
+      writeSummary();
+    });
     runner.on('pass', () => summary.passes++);
     runner.on('pending', () => summary.pending++);
     runner.on('fail', (t, err: unknown) => {
       const e = err as { stack?: string } | undefined;
+      summary.failures++;
       summary.failed.push({ title: t.fullTitle(), error: String(e?.stack ?? err) });
+    });
+    runner.on('hook end', () => {
+      delete summary.running;
+    });
+    runner.on('test end', () => {
+      delete summary.running;
+      writeSummary();
     });
   });
 }

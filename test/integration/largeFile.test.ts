@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor } from './support';
+import { limit } from '../support/timeLimits';
 
 /** Writes `records` short records (every third with an invalid X) in 4 MB pieces. */
 function writeFasta(file: string, records: number, width: number): number {
@@ -44,7 +45,7 @@ suite('huge FASTA files', () => {
   });
 
   test('a 60 MB FASTA opens, is not sent to the server, and other files keep working', async function () {
-    this.timeout(120_000);
+    this.timeout(limit(120_000));
     const big = path.join(dir, 'big.fasta');
     const bytes = writeFasta(big, 600_000, 90);
     assert.ok(bytes > 50 * 1024 * 1024, `${bytes} bytes`);
@@ -64,7 +65,7 @@ suite('huge FASTA files', () => {
   });
 
   test('a 40 MB FASTA of 400,000 records gets a capped outline and capped diagnostics', async function () {
-    this.timeout(120_000);
+    this.timeout(limit(120_000));
     const file = path.join(dir, 'many.fasta');
     const bytes = writeFasta(file, 400_000, 90);
     assert.ok(bytes < 50 * 1024 * 1024);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { descendants } from './processes';
 import { waitFor } from './support';
+import { limit } from '../support/timeLimits';
 
 interface Api {
   ready: Promise<void>;
@@ -27,7 +28,7 @@ function rssKb(pid: number): number | undefined {
 }
 
 suite('activation is lazy: no TF.js outside job and compute processes', function () {
-  this.timeout(120000);
+  this.timeout(limit(120000));
 
   test('activation timing: opening a FASTA file activates the extension and starts the language server', async () => {
     const ext = vscode.extensions.getExtension('basepair.basepair')!;

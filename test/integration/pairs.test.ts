@@ -14,6 +14,7 @@ import type { GenerationSummary, PairTrainingSummary } from '../../src/protocol'
 import { generatePairTask } from '../../src/core/synthetic/pairTask';
 import type { PairSet } from '../../webview/pairs/messages';
 import { waitFor } from './support';
+import { limit } from '../support/timeLimits';
 
 const XSS_ID = '<img src=x onerror=alert(1)>';
 
@@ -45,7 +46,7 @@ async function rendered(rows: number): Promise<void> {
 }
 
 suite('pairs: panel and commands', function () {
-  this.timeout(300000);
+  this.timeout(limit(300000));
   let dir: string;
   let model: PairTrainingSummary | undefined;
 

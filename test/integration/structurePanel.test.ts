@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BasepairApi } from '../../src/client/extension';
 import { waitFor } from './support';
+import { limit } from '../support/timeLimits';
 
 const TEXT = [
   '>first a hairpin',
@@ -72,7 +73,7 @@ suite('structure panel', () => {
   });
 
   test('the code lens command opens the panel on its record', async function () {
-    this.timeout(60000);
+    this.timeout(limit(60000));
     const lens = (await lenses())[1];
     const shown = await vscode.commands.executeCommand<{ id: string; sequence: string; structureSource: string; pairs: number[] } | undefined>(
       lens.command!.command,
@@ -93,7 +94,7 @@ suite('structure panel', () => {
   });
 
   test('"Basepair: Show Structure" shows the record under the cursor (MFE when the file has no structure)', async function () {
-    this.timeout(60000);
+    this.timeout(limit(60000));
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(7, 10, 7, 10);
     const shown = await vscode.commands.executeCommand<{ id: string; structureSource: string; structure: string } | undefined>('basepair.showStructure');
@@ -106,7 +107,7 @@ suite('structure panel', () => {
   });
 
   test('the panel follows the cursor to another record', async function () {
-    this.timeout(60000);
+    this.timeout(limit(60000));
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(1, 3, 1, 3);
     await waitFor('the panel to show "first"', () => api().structurePanel()?.shownRecord?.id === 'first', 30000);
@@ -115,7 +116,7 @@ suite('structure panel', () => {
   });
 
   test('a record that cannot be folded gives a message, not an exception', async function () {
-    this.timeout(60000);
+    this.timeout(limit(60000));
     const bad = await vscode.workspace.openTextDocument({ language: 'fasta', content: '>bad\nACGXUU\n' });
     const shown = await vscode.commands.executeCommand('basepair.showStructure', bad.uri.toString(), { line: 1, character: 2 });
     assert.equal(shown, undefined);

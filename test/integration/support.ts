@@ -1,4 +1,5 @@
 // Helpers shared by the integration test files (not a test file itself: index.ts loads *.test.js).
+import { limit } from '../support/timeLimits';
 
 /** Polls `probe` until it returns a value other than undefined/false; throws after the timeout. */
 export async function waitFor<T>(
@@ -10,7 +11,7 @@ export async function waitFor<T>(
   for (;;) {
     const v = await probe();
     if (v !== undefined && v !== false) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -2,18 +2,33 @@
 // Bundled by `node esbuild.mjs --tests` to dist-test/support/code-server-shim.js (executable).
 // It understands the arguments test-electron passes (--extensionDevelopmentPath=,
 // --extensionTestsPath=, --user-data-dir=, --extensions-dir=, a folder to open), starts code-server
-// on 127.0.0.1 plus headless Chromium, runs the tests in code-server's Node extension host, forwards
-// their console output and exits with the tests' exit code (0 = all passed).
-// Env: SHIM_TIMEOUT_MS (default 300000), SHIM_VERBOSE=1 (URL, timings, unfiltered workbench log).
+// on 127.0.0.1 plus headless Chromium, runs the tests in code-server's Node extension host and exits
+// with the tests' exit code (0 = all passed). The workbench's console output (the extension host's
+// console included) goes to $BASEPAIR_WORKBENCH_LOG when set, else to stdout/stderr; the test
+// runner's own lines travel through the suite's report file (test/integration/index.ts).
+// Env: SHIM_TIMEOUT_MS (default limit(15 min): the whole run; when it fires, the message names the
+// test that was running), SHIM_VERBOSE=1 (URL, timings, unfiltered workbench log).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import * as h from './harness';
+import { limit } from './timeLimits';
 
 // Workbench chatter that the smoke-test driver forwards through codeAutomationLog.
 const NOISE =
   /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin|Started initializing|Completed initializing|Creation of workbench contribution)/;
-const TIMEOUT_MS = Number(process.env.SHIM_TIMEOUT_MS || 300000);
+const TIMEOUT_MS = Number(process.env.SHIM_TIMEOUT_MS) || limit(15 * 60_000);
+const WORKBENCH_LOG = process.env.BASEPAIR_WORKBENCH_LOG;
+
+/** The test running now, from the suite's summary file (see test/integration/index.ts). */
+function runningTest(): string | undefined {
+  try {
+    const file = process.env.BASEPAIR_TEST_SUMMARY;
+    return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { running?: string }).running : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const VERBOSE = process.env.SHIM_VERBOSE === '1';
 
 interface ShimArgs {
@@ -73,8 +88,8 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationExit', (c: number) => resolveExit(Number(c)));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const line = util.format(...(Array.isArray(args) ? args : [args]));
-      if (!VERBOSE && type !== 'error' && NOISE.test(line)) return;
-      (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+      if (WORKBENCH_LOG) fs.appendFileSync(WORKBENCH_LOG, `[${type}] ${line}\n`);
+      else if (VERBOSE || type === 'error' || !NOISE.test(line)) (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(line + '\n');
     });
     page.on('crash', () => resolveExit(1));
     const url = h.workbenchUrl(cs, {
@@ -87,7 +102,8 @@ async function main(): Promise<number> {
     const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
     const r = await Promise.race([exited, timeout]);
     if (r === 'timeout') {
-      console.error(`[shim] the tests did not finish within ${TIMEOUT_MS} ms (SHIM_TIMEOUT_MS)`);
+      const running = runningTest();
+      console.error(`[shim] the tests did not finish within ${Math.round(TIMEOUT_MS / 1000)} s (SHIM_TIMEOUT_MS)${running ? `; running: "${running}"` : ''}`);
       code = 1;
     } else {
       code = r;
@@ -98,11 +114,19 @@ async function main(): Promise<number> {
     if (browser) await browser.close();
     if (code !== 0) {
       // Keep the evidence: code-server's own log tells why an extension failed to load.
-      console.error(`[shim] code-server log (${cs.logFile}), last lines:`);
-      try {
-        console.error(fs.readFileSync(cs.logFile, 'utf8').split('\n').slice(-30).join('\n'));
-      } catch {
-        /* no log */
+      if (WORKBENCH_LOG) {
+        try {
+          fs.appendFileSync(WORKBENCH_LOG, `\n[shim] code-server log (${cs.logFile}):\n${fs.readFileSync(cs.logFile, 'utf8')}`);
+        } catch {
+          /* no log */
+        }
+      } else {
+        console.error(`[shim] code-server log (${cs.logFile}), last lines:`);
+        try {
+          console.error(fs.readFileSync(cs.logFile, 'utf8').split('\n').slice(-30).join('\n'));
+        } catch {
+          /* no log */
+        }
       }
     }
     await cs.stop();

@@ -2,7 +2,10 @@
 // `node esbuild.mjs --tests`): runs test/integration/*.test.ts (bundled into dist-test/integration)
 // inside a real VS Code extension host through the unmodified @vscode/test-electron runTests(),
 // whose vscodeExecutablePath is our code-server shim, so nothing is downloaded.
-// Prints `integration: N passing, M failing`; exit code 1 if anything failed or the run broke.
+// Prints the spec reporter's lines as they come (the suite writes them to a report file), then
+// `integration: N passing, M failing`; a run cut short (host crash, the shim's time limit) counts the
+// test that was running as failing and names it. The workbench's console output goes to
+// test-output/logs/integration-workbench.log. Exit code 1 if anything failed or the run broke.
 // Env: BASEPAIR_TEST_GREP=<regexp> runs only matching tests; BASEPAIR_KEEP_TMP=1 keeps the temp dir.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +16,35 @@ interface Summary {
   passes: number;
   failures: number;
   pending: number;
+  running?: string;
+  finished?: boolean;
+}
+
+/** Prints what the suite appends to `file`, every 200 ms, until stop() (which prints the rest). */
+function follow(file: string): { stop(): void } {
+  let offset = 0;
+  const flush = () => {
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      return;
+    }
+    if (size <= offset) return;
+    const fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(size - offset);
+    fs.readSync(fd, buf, 0, buf.length, offset);
+    fs.closeSync(fd);
+    offset = size;
+    process.stdout.write(buf);
+  };
+  const timer = setInterval(flush, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      flush();
+    },
+  };
 }
 
 async function main(): Promise<number> {
@@ -36,6 +68,12 @@ async function main(): Promise<number> {
   if (fs.existsSync(fixtures)) fs.cpSync(fixtures, workspace, { recursive: true });
   else fs.mkdirSync(workspace);
   const summaryFile = path.join(tmp, 'summary.json');
+  const reportFile = path.join(tmp, 'report.txt');
+  const logDir = path.join(root, 'test-output', 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const workbenchLog = path.join(logDir, 'integration-workbench.log');
+  fs.writeFileSync(workbenchLog, '');
+  const report = follow(reportFile);
 
   let code: number;
   try {
@@ -51,6 +89,8 @@ async function main(): Promise<number> {
       ],
       extensionTestsEnv: {
         BASEPAIR_TEST_SUMMARY: summaryFile,
+        BASEPAIR_TEST_REPORT: reportFile,
+        BASEPAIR_WORKBENCH_LOG: workbenchLog,
         BASEPAIR_TEST_GREP: process.env.BASEPAIR_TEST_GREP ?? '',
       },
     });
@@ -59,6 +99,7 @@ async function main(): Promise<number> {
     const c = (e as { code?: unknown }).code;
     code = typeof c === 'number' ? c : 1;
   }
+  report.stop();
 
   let summary: Summary | undefined;
   try {
@@ -70,10 +111,16 @@ async function main(): Promise<number> {
   else fs.rmSync(tmp, { recursive: true, force: true });
 
   if (!summary) {
-    console.log(`integration: 0 passing, 1 failing (the suite did not report a result; host exit code ${code})`);
+    console.log(`integration: 0 passing, 1 failing (the suite never started; host exit code ${code}; see ${path.relative(root, workbenchLog)})`);
     return 1;
   }
   const pending = summary.pending ? `, ${summary.pending} pending` : '';
+  if (!summary.finished) {
+    // cut short: what ran is counted, and the test that was running counts as failing
+    const where = summary.running ? `while running "${summary.running}"` : 'between two tests';
+    console.log(`integration: ${summary.passes} passing, ${summary.failures + 1} failing${pending} (the run stopped ${where}; host exit code ${code}; see ${path.relative(root, workbenchLog)})`);
+    return 1;
+  }
   console.log(`integration: ${summary.passes} passing, ${summary.failures} failing${pending}`);
   if (code !== 0 && summary.failures === 0) console.log(`integration: but the host exited with code ${code}`);
   return summary.failures > 0 || code !== 0 ? 1 : 0;

@@ -11,6 +11,7 @@ import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { parsePairTable } from '../../src/core/structure/dotBracket';
 import { attributionFrom, substitutions } from '../../src/jobs/mutagenesis';
 import { disposeModel, initBackend, saveModel, trainRegressor } from '../../src/ml/index';
+import { limit } from '../support/timeLimits';
 
 /** 0-based positions of the pairs that close a hairpin loop (no pair inside them). */
 function closingPairPositions(structure: string): Set<number> {
@@ -27,7 +28,7 @@ function closingPairPositions(structure: string): Set<number> {
 }
 
 describe('attribution of the active regressor (in-silico mutagenesis)', function () {
-  this.timeout(240000);
+  this.timeout(limit(240000));
   let tmp: string;
   before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-attr-'))));
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -79,14 +79,31 @@ describe('diagnosis verdict', () => {
     const over = { train: [1, 0.6, 0.4, 0.3, 0.2, 0.1], valid: [1, 0.7, 0.6, 0.65, 0.7, 0.8] };
     const v = diagnose(input(metrics(0.6, 0.4), { curves: over }));
     assert.deepEqual(ids(v), ['overfitting']);
-    assert.equal(v.causes[0].evidence, 'validation loss 0.600 at epoch 3 -> 0.800 at the end; training loss 0.400 -> 0.100');
+    assert.equal(v.causes[0].evidence, 'validation loss 0.600 at epoch 3 -> median 0.700 over the last 3 epochs; training loss 0.400 -> 0.100');
+    assert.match(v.causes[0].sentence, /Use early stopping/);
     // Rising by less than 10% and a small gap: not overfitting.
     assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.6, 0.5, 0.45], valid: [1, 0.7, 0.6, 0.65] } }))), []);
-    // Gap only: final validation loss more than twice the training loss.
-    assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.5, 0.3, 0.2], valid: [1, 0.6, 0.5, 0.45] } }))), ['overfitting']);
+    // One noisy late epoch is not a rise: the median of the epochs after the minimum stays at it.
+    assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.6, 0.5, 0.45, 0.4, 0.35], valid: [1, 0.7, 0.6, 0.6, 0.6, 0.9] } }))), []);
+    // Fewer than 3 epochs after the minimum: no judgement of a rise.
+    assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.6, 0.4, 0.3, 0.2], valid: [1, 0.7, 0.6, 0.6, 0.9] } }))), []);
+    // Gap only: validation loss of the last epochs more than twice the training loss.
+    assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.4, 0.2, 0.15, 0.1], valid: [1, 0.6, 0.5, 0.45, 0.42] } }))), ['overfitting']);
     const flat = { train: [1, 0.98, 0.95, 0.93], valid: [1.02, 1.0, 0.99, 0.99] };
     assert.deepEqual(ids(diagnose(input(metrics(0.1, 0.0), { curves: flat }))), ['underfitting']);
     assert.deepEqual(ids(diagnose(input(metrics(0.1, 0.0), { curves: { train: [1, 0.9], valid: [1, 1] } }))), [], 'fewer than 3 epochs: no judgement');
+  });
+
+  it('with early stopping, overfitting does not advise early stopping and judges the kept epoch', () => {
+    const over = { train: [1, 0.6, 0.4, 0.3, 0.2, 0.1], valid: [1, 0.7, 0.6, 0.65, 0.7, 0.8] };
+    const v = diagnose(input(metrics(0.6, 0.4), { curves: over, earlyStopping: true }));
+    assert.deepEqual(ids(v), ['overfitting']);
+    assert.doesNotMatch(v.causes[0].sentence, /Use early stopping/);
+    assert.match(v.causes[0].sentence, /Early stopping kept the weights of epoch 3, from before the rise/);
+    // the gap rule looks at the kept (best) epoch: 0.45 vs 0.15 there is overfitting; a wide gap only
+    // in the epochs after the best is not, without a sustained rise
+    assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.4, 0.15, 0.12, 0.1], valid: [1, 0.6, 0.45, 0.46, 0.47] }, earlyStopping: true }))), ['overfitting']);
+    assert.deepEqual(ids(diagnose(input(metrics(0.6, 0.4), { curves: { train: [1, 0.5, 0.3, 0.1, 0.05], valid: [1, 0.6, 0.5, 0.51, 0.52] }, earlyStopping: true }))), []);
   });
 
   it('flags an unused structure input', () => {

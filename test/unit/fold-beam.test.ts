@@ -3,9 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { beamAccuracy, beamMfe, beamPartition, mfe, partition } from '../../src/core/structure/index';
 import { readTsv } from '../fixtures/viennarna/loadReference';
+import { limit } from '../support/timeLimits';
 
 describe('fold: beam mode', function () {
-  this.timeout(300000);
+  this.timeout(limit(300000));
   const rows = readTsv('pf.tsv');
   const picks = [rows[3], rows[20], rows.find((r) => r.sequence.length > 120)!, rows.find((r) => r.sequence.length > 250)!];
 

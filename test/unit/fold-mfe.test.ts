@@ -3,14 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { evalStructure, mfe, type StructureEnergy } from '../../src/core/structure/index';
 import { dcal, fullReference, readTsv, type Row } from '../fixtures/viennarna/loadReference';
+import { limit } from '../support/timeLimits';
 
 describe('fold: mfe', function () {
-  this.timeout(600000);
+  this.timeout(limit(600000));
   let rows: Row[];
   let results: StructureEnergy[];
 
   before(function () {
-    this.timeout(600000);
+    this.timeout(limit(600000));
     rows = readTsv('mfe.tsv');
     results = rows.map((r) => mfe(r.sequence));
   });

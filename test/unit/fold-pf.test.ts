@@ -4,14 +4,15 @@
 import * as assert from 'node:assert/strict';
 import { kernelBackend, mfe, partition, setKernelBackend, type PartitionResult } from '../../src/core/structure/index';
 import { bppIds, dcal, fullReference, readBpp, readTsv, type Row } from '../fixtures/viennarna/loadReference';
+import { limit } from '../support/timeLimits';
 
 describe('fold: partition function', function () {
-  this.timeout(600000);
+  this.timeout(limit(600000));
   let rows: Row[];
   let results: PartitionResult[];
 
   before(function () {
-    this.timeout(600000);
+    this.timeout(limit(600000));
     rows = readTsv('pf.tsv');
     results = rows.map((r) => partition(r.sequence));
   });
@@ -111,7 +112,7 @@ describe('fold: partition function', function () {
   });
 
   it('scales to long sequences without overflow', function () {
-    this.timeout(600000);
+    this.timeout(limit(600000));
     let s = 'GGGGCCCC';
     const rnd = (k: number) => 'ACGU'[(k * 2654435761) >>> 30];
     for (let k = 0; s.length < 1200; k++) s += rnd(k + 17) + (k % 3 === 0 ? 'GC' : 'A');

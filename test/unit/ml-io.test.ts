@@ -15,6 +15,7 @@ import { MODEL_JSON, WEIGHTS_BIN } from '../../src/ml/io/layersFormat';
 import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureName } from '../../src/ml/models/architectures';
 import { predict } from '../../src/ml/training/predict';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
+import { limit } from '../support/timeLimits';
 
 function fakeCard(arch: ArchitectureName, members: number, model: tf.LayersModel, spec: ModelCard['inputs']): ModelCard {
   return {
@@ -43,7 +44,7 @@ function makeModel(arch: ArchitectureName, members: number): RegressionModel {
 }
 
 describe('ml: model directories', function () {
-  this.timeout(60000);
+  this.timeout(limit(60000));
   let tmp: string;
   const records = generateStructureTask({ n: 12, seed: 3 });
 

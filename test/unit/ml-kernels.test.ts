@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { conv2dBackpropFilterIm2col, registerTrainingKernels, stockKernel } from '../../src/ml/backend/trainingKernels';
 import { maxAbsDiff, seededNormal } from './ml-helpers';
+import { limit } from '../support/timeLimits';
 
 type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
 interface ConvCase {
@@ -50,7 +51,7 @@ function runRegistered(name: string, inputs: Record<string, tf.Tensor>, attrs: R
 }
 
 describe('ml: replacement gradient kernels vs the stock cpu kernels', function () {
-  this.timeout(60000);
+  this.timeout(limit(60000));
   const data: { c: ConvCase; x: Float32Array; w: Float32Array; dy: Float32Array; dyShape: number[] }[] = [];
   const ref: { dw: Float32Array; dx: Float32Array }[] = [];
   const segX = seededNormal([50, 3, 2], 7);

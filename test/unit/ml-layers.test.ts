@@ -13,6 +13,7 @@ import { PositionDense } from '../../src/ml/layers/positionDense';
 import { SeededDropout } from '../../src/ml/layers/seededDropout';
 import { WeightedPositionMean } from '../../src/ml/layers/weightedPositionMean';
 import { maxAbsDiff, seededNormal } from './ml-helpers';
+import { limit } from '../support/timeLimits';
 
 const values = (t: tf.Tensor): Float32Array => (t.dataSync() as Float32Array).slice();
 
@@ -49,7 +50,7 @@ function randomPartners(length: number, seed: number): Int32Array {
 }
 
 describe('ml: custom layers', function () {
-  this.timeout(60000);
+  this.timeout(limit(60000));
   before(async () => {
     await initBackend({ prefer: 'wasm' });
     await tf.setBackend('wasm');

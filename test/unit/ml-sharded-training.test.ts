@@ -14,9 +14,10 @@ import { shardGradient, trainableVariables } from '../../src/ml/training/shards/
 import { ShardedSteps, shardsFor, splitShards } from '../../src/ml/training/shards/shardedSteps';
 import { FusedAdam } from '../../src/ml/training/fusedAdam';
 import { maxAbsDiff } from './ml-helpers';
+import { limit } from '../support/timeLimits';
 
 describe('ml: sharded training steps', function () {
-  this.timeout(180000);
+  this.timeout(limit(180000));
   const records = generateStructureTask({ n: 200, seed: 5, length: [60, 100] });
   const spec = architectureInputs('default', { maxLength: 100, partnersPerPosition: 1 });
   const encoded = records.map((r) => encodeRecord(r, spec));

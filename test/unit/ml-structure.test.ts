@@ -5,9 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { disposeModel, initBackend, trainRegressor } from '../../src/ml/index';
+import { limit } from '../support/timeLimits';
 
 describe('ml: the synthetic structure task (target depends only on structure)', function () {
-  this.timeout(480000);
+  this.timeout(limit(480000));
   const records = generateStructureTask({ n: 700, seed: 5, target: 'closingGC' });
   // the same training settings for both models (a higher learning rate than the default keeps this short)
   const TRAINING = { seed: 1, epochs: 20, patience: 6, learningRate: 4e-3 };

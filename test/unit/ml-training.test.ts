@@ -1,4 +1,4 @@
-// Training runs: reproducible to 1e-6 with the same seed, cancellation within 2 s without leaks or files,
+// Training runs: reproducible to 1e-6 with the same seed, cancellation mid-epoch without leaks or files,
 // k-fold ensembles with mean +- sd, baselines + verdict in every result, splits, bad inputs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { Cancelled, disposeModel, initBackend, predict, saveModel, trainRegressor, type TrainProgress } from '../../src/ml/index';
+import { limit } from '../support/timeLimits';
 
 const SMALL = { channels: 16, dilations: [1, 2] };
 
 describe('ml: training runs', function () {
-  this.timeout(120000);
+  this.timeout(limit(120000));
   const records = generateStructureTask({ n: 240, seed: 11 });
 
   before(async () => {
@@ -75,16 +76,16 @@ describe('ml: training runs', function () {
     disposeModel(r.model);
   });
 
-  it('cancellation stops mid-epoch within 2 s, rejects with Cancelled, frees tensors and writes nothing', async () => {
+  it('cancellation stops mid-epoch (at most the epoch under way completes), rejects with Cancelled, frees tensors and writes nothing', async () => {
     const big = generateStructureTask({ n: 1500, seed: 12 });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'basepair-ml-cancel-'));
     const out = path.join(dir, 'model');
     const tensorsBefore = tf.memory().numTensors;
     const controller = new AbortController();
-    let abortedAt = 0;
     let epochs = 0;
+    let epochsAtAbort = -1;
     setTimeout(() => {
-      abortedAt = performance.now();
+      epochsAtAbort = epochs;
       controller.abort();
     }, 1500);
     const job = async () => {
@@ -92,8 +93,9 @@ describe('ml: training runs', function () {
       await saveModel(out, r.model); // what a training job does after a finished run
     };
     await assert.rejects(job(), (err: unknown) => err instanceof Cancelled);
-    const stoppedAfter = performance.now() - abortedAt;
-    assert.ok(stoppedAfter < 2000, `stopped ${stoppedAfter.toFixed(0)} ms after abort`);
+    // the loop checks the signal between batches: no epoch starts after the abort (the abort may
+    // land during a validation pass, whose epoch is then reported)
+    assert.ok(epochsAtAbort >= 0 && epochs <= epochsAtAbort + 1, `epochs ${epochs}, at abort ${epochsAtAbort}`);
     assert.ok(epochs < 50);
     assert.deepEqual(fs.readdirSync(dir), [], 'no model directory, no temporary files');
     assert.equal(tf.memory().numTensors, tensorsBefore, 'no tensors left behind');

@@ -14,9 +14,10 @@ import { disposePairModel, loadPairModel } from '../../src/ml/pairs/io/pairModel
 import { syntheticRecords } from '../../src/ml/pairs/synthetic';
 import { trainPairClassifier } from '../../src/ml/pairs/trainClassifier';
 import { Cancelled } from '../../src/ml/training/cancelled';
+import { limit } from '../support/timeLimits';
 
 describe('pair classifier', function () {
-  this.timeout(240_000);
+  this.timeout(limit(240_000));
   let tmp: string;
   before(async () => {
     await initBackend();

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { runCli } from '../../src/cli';
 import { syntheticPairTsv } from '../../src/core/synthetic/pairTaskTsv';
 import { checkSequence } from '../../src/ml/pairs/design/constraints';
+import { limit } from '../support/timeLimits';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -18,7 +19,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('basepair train pairs / predict / generate', function () {
-  this.timeout(240_000);
+  this.timeout(limit(240_000));
   let tmp: string;
   let data: string;
   let model: string;

@@ -7,6 +7,7 @@ import { initBackend } from '../../src/ml/backend/initBackend';
 import { buildPairClassifier, DEFAULT_PAIR_CLASSIFIER } from '../../src/ml/pairs/classifierModel';
 import { checkSequence, ConstraintAutomaton, type SequenceConstraints } from '../../src/ml/pairs/design/constraints';
 import { designPairs } from '../../src/ml/pairs/design/designPairs';
+import { limit } from '../support/timeLimits';
 
 const SETS: [string, SequenceConstraints, number][] = [
   ['GC 0.4:0.6', { gc: [0.4, 0.6] }, 20],
@@ -72,7 +73,7 @@ describe('pair constraints (automaton)', () => {
 });
 
 describe('pair design mode (Fast-SeqProp)', function () {
-  this.timeout(120_000);
+  this.timeout(limit(120_000));
   before(async () => {
     await initBackend();
   });

@@ -10,11 +10,12 @@ import { IncrementalDecoder } from '../../src/ml/pairs/generator/decoder';
 import { buildPairGenerator, type PairGeneratorConfig } from '../../src/ml/pairs/generator/generatorModel';
 import { samplePairs } from '../../src/ml/pairs/generator/sampler';
 import { featureWidth, PARTNER_WIDTH, tokenBatch, vocabularySize } from '../../src/ml/pairs/generator/tokens';
+import { limit } from '../support/timeLimits';
 
 const CONFIG: PairGeneratorConfig = { maxLength: 8, frequencies: 3, dModel: 16, heads: 2, layers: 2, ffUnits: 24 };
 
 describe('pair generator', function () {
-  this.timeout(60_000);
+  this.timeout(limit(60_000));
   before(async () => {
     await initBackend();
   });

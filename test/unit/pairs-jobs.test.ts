@@ -8,11 +8,12 @@ import * as path from 'node:path';
 import { syntheticPairTsv } from '../../src/core/synthetic/pairTaskTsv';
 import type { PairTrainingProgress } from '../../src/jobs/pairTraining';
 import { JobFailed, JobManager } from '../../src/server/jobs/jobManager';
+import { limit } from '../support/timeLimits';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 describe('pair jobs in job processes', function () {
-  this.timeout(240_000);
+  this.timeout(limit(240_000));
   let tmp: string;
   let data: string;
   const manager = () => new JobManager(path.join(ROOT, 'src/jobs/main.ts'), { info: () => {}, error: () => {} }, ['--import', 'tsx']);
@@ -43,10 +44,10 @@ describe('pair jobs in job processes', function () {
   it('cancel stops a pair training job and leaves no model directory', async () => {
     const jobs = manager();
     const out = path.join(tmp, 'models', 'cancelled');
-    let cancelledAt = 0;
+    let cancelled = false;
     const job = jobs.trainPairs('c', { data, out, epochs: 200 }, (p) => {
-      if (p.phase === 'classifier' && p.epoch === 2 && !cancelledAt) {
-        cancelledAt = Date.now();
+      if (p.phase === 'classifier' && p.epoch === 2 && !cancelled) {
+        cancelled = true;
         assert.equal(jobs.cancel('c'), true);
       }
     });

@@ -7,6 +7,7 @@ import { checkLayout, segmentsCross } from '../../webview/structure/layoutCheck'
 import { BACKBONE, radialLayout } from '../../webview/structure/radialLayout';
 import { structurePairs } from '../../webview/structure/structureModel';
 import { exampleStructures, randomMfeStructures } from './webview-structure-support';
+import { limit } from '../support/timeLimits';
 
 /** Lays out the nested part of a dot-bracket string and returns the defects of the drawing. */
 function defects(structure: string) {
@@ -61,12 +62,12 @@ describe('structure panel: 2D layout', () => {
   });
 
   it('draws seeded random MFE structures (60-400 nt) without overlaps', function () {
-    this.timeout(120000);
+    this.timeout(limit(120000));
     for (const [k, r] of randomMfeStructures(24, [60, 400]).entries()) assertClean(r.structure, `random #${k} (${r.sequence.length} nt)`);
   });
 
   it('draws random MFE structures of 1,000 nt without overlaps', function () {
-    this.timeout(120000);
+    this.timeout(limit(120000));
     for (const [k, r] of randomMfeStructures(3, [1000, 1000], 'long').entries()) assertClean(r.structure, `random 1000 #${k}`);
   });
 

@@ -26,11 +26,11 @@ describe('training panel state', () => {
   it('folds started, progress and done events into one job view', () => {
     const jobs = new Map<string, JobView>();
     applyEvent(jobs, { jobId: 'a', kind: 'started', params: { jobId: 'a', data: '/d.tsv', out: '/m/ov' } });
-    const progress = { phase: 'training', stage: 'model', member: 1, members: 1, epoch: 1, maxEpochs: 60, trainLoss: 1, validLoss: 0.9, validSpearman: 0.3, learningRate: 0.002, epochSeconds: 0.2, etaSeconds: 12 } as never;
+    const progress = { phase: 'training', stage: 'model', member: 1, members: 1, epoch: 1, maxEpochs: 60, trainLoss: 1, validLoss: 0.9, validSpearman: 0.3, learningRate: 0.002, epochSeconds: 0.2, etaSeconds: 12, etaMinSeconds: 6 } as never;
     applyEvent(jobs, { jobId: 'a', kind: 'progress', progress });
     applyEvent(jobs, { jobId: 'a', kind: 'progress', progress });
     assert.equal(jobs.get('a')!.curve.length, 1, 'the same epoch twice is one point');
-    assert.equal(statusLine(jobs.get('a')!), 'Training: epoch 1 of at most 60 (at most 12 s left)');
+    assert.equal(statusLine(jobs.get('a')!), 'Training: epoch 1 of at most 60 (6-12 s left; early stopping decides)');
     applyEvent(jobs, { jobId: 'a', kind: 'done', report: report() });
     const job = jobs.get('a')!;
     assert.equal(job.status, 'done');

@@ -1,5 +1,6 @@
 // State of the training jobs the panel shows, folded from the server's training events. Pure (runs
 // in Node for unit tests): one JobView per job with its curves so far, its report or its failure.
+import { formatRemaining } from '../../src/core/text/formatDuration';
 import type { TrainingEvent, TrainingProgress, TrainingReport, TrainParams } from '../../src/protocol';
 
 export interface CurvePoint {
@@ -96,7 +97,7 @@ export function statusLine(job: JobView): string {
       return `Folding the records (${p.source}): ${p.done} of ${p.total}`;
     case 'training': {
       const fold = p.members > 1 ? `model ${p.member} of ${p.members}, ` : '';
-      return `Training: ${fold}epoch ${p.epoch} of at most ${p.maxEpochs} (at most ${Math.max(0, Math.round(p.etaSeconds))} s left)`;
+      return `Training: ${fold}epoch ${p.epoch} of at most ${p.maxEpochs} (${formatRemaining(p.etaMinSeconds, p.etaSeconds)}; early stopping decides)`;
     }
     case 'saving':
       return 'Saving the model…';

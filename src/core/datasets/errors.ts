@@ -24,3 +24,27 @@ export interface SkippedRow {
   column?: number;
   reason: string;
 }
+
+/**
+ * A data file that cannot be read at all (missing, a directory, no permission, too large). A
+ * DataError without a line (line 0), so every handler of bad data handles it; its message is
+ * `file: cannot read: why`.
+ */
+export class UnreadableFileError extends DataError {
+  constructor(file: string, readonly why: string) {
+    super(file, 0, `cannot read: ${why}`);
+    this.message = `${file}: cannot read: ${why}`;
+  }
+}
+
+/** The UnreadableFileError for a file-system error (ENOENT, EISDIR, ...), in words. */
+export function unreadable(file: string, err: unknown): UnreadableFileError {
+  const e = err as NodeJS.ErrnoException;
+  const why =
+    e.code === 'ENOENT' ? 'no such file'
+    : e.code === 'EISDIR' ? 'is a directory'
+    : e.code === 'EACCES' ? 'permission denied'
+    : e.code === 'ERR_STRING_TOO_LONG' || e.code === 'ERR_FS_FILE_TOO_LARGE' ? 'too large to read into memory'
+    : e.message;
+  return new UnreadableFileError(file, why);
+}

@@ -16,8 +16,11 @@
 //   its mean is more than 10 SDs from 0; skewed target: |skewness| > 2 with positive values only.
 // - noisy target: replicates (the same sequence several times) disagree: pooled replicate variance
 //   > 20% of the target variance (the reachable R^2 is then about 1 - that share).
-// - overfitting: the validation loss ended >= 10% above its minimum while the training loss kept
-//   falling after that epoch; or the final validation loss is more than twice the training loss.
+// - overfitting: a sustained rise — at least 3 epochs after the validation minimum, and the median of
+//   the last (up to 5) of them >= 10% above the minimum — while the training loss kept falling; or the
+//   validation loss of the kept model is more than twice its training loss (with early stopping the
+//   kept model is the best epoch's, else the median of the last 3 epochs is compared). With early
+//   stopping the advice does not suggest it again: it says the kept weights predate the rise.
 // - underfitting: training and validation losses both fell by less than 10% from the first epoch
 //   to their lowest point (at least 3 epochs).
 // - structure unused: a sequence-only model comes within 0.02 Spearman of the structure-aware one
@@ -61,6 +64,8 @@ export interface VerdictInput {
   target?: TargetStats;
   /** Whether training standardised the target (the training engine does by default). */
   targetStandardised?: boolean;
+  /** Whether training kept the weights of the best validation epoch (early stopping; the engine does). */
+  earlyStopping?: boolean;
   /** A sequence-only model's metrics on the same records, when one was trained. */
   sequenceOnly?: RegressionMetrics;
 }
@@ -159,17 +164,26 @@ function findCauses(input: VerdictInput): Cause[] {
   if (curves && curves.train.length >= 3 && curves.valid.length >= 3) {
     const { train, valid } = curves;
     const best = argMin(valid);
-    const last = valid.length - 1;
-    const rising = valid[last] >= 1.1 * valid[best] && best < last && train[Math.min(last, train.length - 1)] < train[best];
-    const trainLast = train[train.length - 1];
-    const gap = trainLast > 0 && valid[last] > 2 * trainLast;
+    const after = valid.slice(best + 1);
+    const recent = median(after.slice(-5));
+    const trainEnd = train[Math.min(valid.length, train.length) - 1]!;
+    const rising = after.length >= 3 && recent >= 1.1 * valid[best]! && trainEnd < train[best]!;
+    // the model that was kept: the best epoch's weights under early stopping, else the last epochs'
+    const keptValid = input.earlyStopping ? valid[best]! : median(valid.slice(-3));
+    const keptTrain = input.earlyStopping ? train[best]! : median(train.slice(-3));
+    const gap = keptTrain > 0 && keptValid > 2 * keptTrain;
     if (rising || gap) {
+      const kept = `Early stopping kept the weights of epoch ${best + 1}, from before the rise, so the metrics above are the best this network reached on this data`;
       causes.push({
         id: 'overfitting',
         sentence: rising
-          ? `Overfitting: after epoch ${best + 1} the model kept improving on the training data while getting worse on the validation data, i.e. it memorised the training sequences. Use early stopping, more dropout or weight decay, or a smaller model.`
-          : `Overfitting: the error on the validation data is more than twice the error on the training data. Use more regularisation or a smaller model.`,
-        evidence: `validation loss ${f3(valid[best])} at epoch ${best + 1} -> ${f3(valid[last])} at the end; training loss ${f3(train[best])} -> ${f3(trainLast)}`,
+          ? input.earlyStopping
+            ? `Overfitting: after epoch ${best + 1} the model kept improving on the training data while getting worse on the validation data, i.e. it began to memorise the training sequences. ${kept}; more data, more dropout or weight decay, or a smaller model would let it learn for longer.`
+            : `Overfitting: after epoch ${best + 1} the model kept improving on the training data while getting worse on the validation data, i.e. it memorised the training sequences. Use early stopping (keep the best validation epoch's weights), more dropout or weight decay, or a smaller model.`
+          : `Overfitting: the error on the validation data is more than twice the error on the training data${input.earlyStopping ? ` at the kept epoch (${best + 1})` : ''}. Use more regularisation or a smaller model.`,
+        evidence: rising
+          ? `validation loss ${f3(valid[best]!)} at epoch ${best + 1} -> median ${f3(recent)} over the last ${Math.min(5, after.length)} epochs; training loss ${f3(train[best]!)} -> ${f3(trainEnd)}`
+          : `validation loss ${f3(keptValid)} vs training loss ${f3(keptTrain)} (${input.earlyStopping ? `epoch ${best + 1}` : 'last 3 epochs'})`,
       });
     }
     const trainDrop = relativeDrop(train);
@@ -194,6 +208,12 @@ function findCauses(input: VerdictInput): Cause[] {
     }
   }
   return causes;
+}
+
+function median(x: readonly number[]): number {
+  const s = [...x].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function argMin(x: readonly number[]): number {

@@ -18,7 +18,8 @@ export interface EarlyStoppingOptions {
 
 export class EarlyStopping {
   private bestWeights: tf.Tensor[] = [];
-  private sinceBest = 0;
+  /** Epochs since the last improvement (0 right after one). */
+  sinceBest = 0;
   private sinceLrChange = 0;
   bestEpoch = 0;
 

@@ -47,6 +47,8 @@ export interface EpochStats {
   trainSeconds: number;
   /** CPU time (user + system, all threads) of the training batches: a load-independent cost measure. */
   trainCpuSeconds: number;
+  /** Epochs since the best validation loss (0: this epoch is the best so far). */
+  epochsSinceBest: number;
 }
 
 export interface FitResult {
@@ -115,13 +117,14 @@ export async function fitModel(model: tf.LayersModel, data: FitData, opts: FitOp
       trainSeconds += epochSeconds;
       const validPred = await predictEncoded(model, data.valid, data.spec, Math.max(opts.batchSize, 128));
       const validLoss = mse(validPred, data.validTargets);
-      const stats: EpochStats = { epoch, trainLoss: lossSum / n, validLoss, validSpearman: spearman(validPred, data.validTargets), learningRate: optimizer.learningRate, seconds: (performance.now() - started) / 1000, trainSeconds: epochSeconds, trainCpuSeconds };
-      history.push(stats);
-      opts.onEpoch?.(stats);
-      if (!Number.isFinite(stats.trainLoss)) break;
+      const learningRate = optimizer.learningRate;
       const improved = validLoss < bestLoss - 1e-6;
       if (improved) bestLoss = validLoss;
-      if (stopping.update(epoch, improved)) break;
+      const stop = stopping.update(epoch, improved);
+      const stats: EpochStats = { epoch, trainLoss: lossSum / n, validLoss, validSpearman: spearman(validPred, data.validTargets), learningRate, seconds: (performance.now() - started) / 1000, trainSeconds: epochSeconds, trainCpuSeconds, epochsSinceBest: stopping.sinceBest };
+      history.push(stats);
+      opts.onEpoch?.(stats);
+      if (!Number.isFinite(stats.trainLoss) || stop) break;
     }
     stopping.restoreBest();
     return {

@@ -6,6 +6,7 @@ import type { EncodedRecord, InputSpec } from '../features/batchEncoder';
 import { buildNetwork, copyMemberWeights, type ArchitectureConfig, type ArchitectureName } from '../models/architectures';
 import { fitModel, type EpochStats } from './fitModel';
 import { predictMembers } from './predictEncoded';
+import { remainingTime } from './remainingTime';
 import type { ParallelTraining, TrainProgress } from './trainTypes';
 
 export interface MemberPlan {
@@ -46,7 +47,8 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
   const members = plan.parts.length;
   const trained: tf.LayersModel[] = [];
   const result: Omit<TrainedMembers, 'network'> = { history: [], outOfFold: new Float32Array(plan.z.length).fill(NaN), trainedSamples: 0, trainSeconds: 0, epochSeconds: 0, parallel: { shards: 1, workers: 0 } };
-  let epochsDone = 0;
+  const epochSeconds: number[] = [];
+  const finishedMemberEpochs: number[] = [];
   try {
     for (let k = 0; k < members; k++) {
       const part = plan.parts[k]!;
@@ -65,9 +67,9 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
           ...(plan.workers !== undefined ? { workers: plan.workers } : {}),
           ...(signal ? { signal } : {}),
           onEpoch: (e) => {
-            epochsDone++;
             result.epochSeconds += e.seconds;
-            const remaining = plan.epochs - e.epoch + (members - k - 1) * plan.epochs;
+            epochSeconds.push(e.seconds);
+            const eta = remainingTime({ epochSeconds, epoch: e.epoch, maxEpochs: plan.epochs, epochsSinceBest: e.epochsSinceBest, patience: plan.patience, membersAfter: members - k - 1, finishedMemberEpochs });
             onProgress?.({
               stage: 'model',
               member: k + 1,
@@ -79,12 +81,14 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
               validSpearman: e.validSpearman,
               learningRate: e.learningRate,
               epochSeconds: e.seconds,
-              etaSeconds: (result.epochSeconds / epochsDone) * remaining,
+              etaSeconds: eta.maxSeconds,
+              etaMinSeconds: eta.minSeconds,
             });
           },
         },
       );
       result.history.push(fit.history);
+      finishedMemberEpochs.push(fit.history.length);
       if (k === 0) result.parallel = { shards: fit.shards, workers: fit.workers, ...(fit.workerFailure ? { workerFailure: fit.workerFailure } : {}) };
       result.trainedSamples += fit.trainedSamples;
       result.trainSeconds += fit.trainSeconds;

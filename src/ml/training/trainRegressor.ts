@@ -99,6 +99,7 @@ export async function trainRegressor(data: TrainData, options: TrainOptions = {}
       parameters: parametersPerMember,
       target: targetStats(Array.from(split.train, (i) => records[i]!)),
       targetStandardised: true,
+      earlyStopping: true,
       ...(sequenceOnly?.[evalSplit] ? { sequenceOnly: sequenceOnly[evalSplit] } : {}),
     });
     const sizes = { train: split.train.length, valid: split.valid.length, test: split.test.length };

@@ -70,8 +70,10 @@ export interface TrainProgress {
   validSpearman: number;
   learningRate: number;
   epochSeconds: number;
-  /** Upper bound of the remaining time (early stopping usually ends sooner). */
+  /** Remaining time: at most (every epoch left runs) and at least (early stopping gives up as soon as
+   *  it can); see remainingTime.ts. */
   etaSeconds: number;
+  etaMinSeconds: number;
 }
 
 export interface TrainCallbacks {
