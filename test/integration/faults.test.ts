@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { descendants, isAlive } from './processes';
 import { waitFor } from './support';
 import { limit } from '../support/timeLimits';
+import { MAX_RESTARTS, RESTART_WINDOW_MS } from '../../src/client/serverRestartPolicy';
 
 type TrainingEvent =
   | { jobId: string; kind: 'started'; params: { out: string } }
@@ -64,6 +65,8 @@ suite('faults: killed processes', function () {
   });
 
   suiteTeardown(async () => {
+    // a test that failed with the server stopped must not take the later suites down with it
+    if (descendants(SERVER).length === 0) await vscode.commands.executeCommand('basepair.restartServer');
     await vscode.workspace.getConfiguration('basepair').update('models.folder', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -202,10 +205,16 @@ suite('faults: killed processes', function () {
 
   test('a language server that keeps dying is restarted at most 5 times in 3 minutes, then "Restart Language Server" brings it back', async function () {
     this.timeout(limit(180000));
+    // a manual restart starts a new window, so the earlier tests' kills do not count
+    await vscode.commands.executeCommand('basepair.restartServer');
+    assert.equal(api.serverRestarts(), 0);
+    await hoverWithFold('restart-start.fasta');
+    const kills: number[] = [];
     for (let k = 0; k < 10; k++) {
       const [server] = descendants(SERVER);
       if (!server) break;
       const before = api.serverRestarts();
+      kills.push(Date.now());
       process.kill(server.pid, 'SIGKILL');
       await waitFor(`server ${server.pid} to end`, () => !isAlive(server.pid), 10000);
       // the close handler runs as soon as the IPC channel closes: no count increase = refused
@@ -214,10 +223,14 @@ suite('faults: killed processes', function () {
       // wait until the restarted server is ready before killing it again
       await hoverWithFold(`restart-${k}.fasta`);
     }
-    assert.equal(api.serverRestarts(), 5, 'restarts within the window');
+    // the policy counts the stops of the last 3 minutes: when all six kills fell inside one window
+    // (always, unless the machine is very slow), exactly 5 were restarted and the sixth was refused
+    const span = kills[kills.length - 1]! - kills[0]!;
+    if (span < RESTART_WINDOW_MS - 10000) assert.equal(api.serverRestarts(), MAX_RESTARTS, `restarts within the window (kills over ${span} ms)`);
+    else assert.ok(api.serverRestarts() >= MAX_RESTARTS && api.serverRestarts() < kills.length, `restarts ${api.serverRestarts()} for ${kills.length} kills over ${span} ms`);
     assert.deepEqual(descendants(SERVER), [], 'the server was restarted past the limit');
     await vscode.commands.executeCommand('basepair.restartServer');
-    assert.equal(descendants(SERVER).length, 1);
+    assert.equal(descendants(SERVER).length, 1, JSON.stringify(descendants(SERVER)));
     assert.equal(api.serverRestarts(), 0, 'a manual restart starts a new window');
     assert.match(await hoverWithFold('after-manual-restart.fasta'), /\*\*MFE\*\*/);
   });
