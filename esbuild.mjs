@@ -1,4 +1,5 @@
-// Build script: bundles the extension (client), the language server, the CLI, the webview panels
+// Build script: bundles the extension (client), the language server, the processes that run TF.js (the
+// CLI, job, compute and gradient-worker processes: one bundle, dist/basepair.js, with a stub each), the webview panels
 // (browser bundles, dist/webview/<panel>.js) and, with --tests, the integration-test suite and the
 // test-host harness. One esbuild context per output group.
 //   node esbuild.mjs               development build into dist/
@@ -27,6 +28,14 @@ const common = {
   define: { 'process.env.BASEPAIR_VERSION': JSON.stringify(pkg.version) },
 };
 
+/** Resolves the @tensorflow/tfjs umbrella to src/ml/tfjsBundled.ts (no WebGL, converter or tfjs-data). */
+const tfjsWithoutUmbrella = {
+  name: 'tfjs-without-umbrella',
+  setup(build) {
+    build.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: path.resolve('src/ml/tfjsBundled.ts') }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -37,14 +46,17 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { server: 'src/server/main.ts', compute: 'src/compute/main.ts', job: 'src/jobs/main.ts', gradientWorker: 'src/ml/training/shards/gradientWorker.ts' },
+    entryPoints: { server: 'src/server/main.ts' },
     outdir: 'dist',
   },
   {
+    // every process that runs TF.js, in one bundle (src/processEntry.ts), started through the stubs below;
+    // TF.js from its ES module builds, the umbrella replaced by the parts we use (src/ml/tf.ts)
     ...common,
-    entryPoints: { cli: 'src/cli.ts' },
+    entryPoints: { basepair: 'src/processEntry.ts' },
     outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
+    mainFields: ['module', 'main'],
+    plugins: [tfjsWithoutUmbrella],
   },
   {
     ...common,
@@ -81,8 +93,19 @@ if (tests) {
   );
 }
 
-/** The TF.js wasm binaries (SIMD; threaded SIMD for basepair.ml.threads > 1) next to the bundles
- *  that load them (job.js, compute.js, cli.js). */
+/** The processes of dist/basepair.js: a stub per process (src/processEntry.ts names the roles). */
+const PROCESS_STUBS = { cli: 'cli', job: 'job', compute: 'compute', gradientWorker: 'gradient-worker' };
+
+function writeProcessStubs() {
+  fs.mkdirSync('dist', { recursive: true });
+  for (const [file, role] of Object.entries(PROCESS_STUBS)) {
+    const shebang = file === 'cli' ? '#!/usr/bin/env node\n' : '';
+    fs.writeFileSync(`dist/${file}.js`, `${shebang}'use strict';\n// ${role} process of Basepair (the code is in basepair.js)\nrequire('./basepair.js').start('${role}');\n`);
+  }
+}
+
+/** The TF.js wasm binaries (SIMD; threaded SIMD for basepair.ml.threads > 1) next to the bundle that
+ *  loads them (basepair.js). */
 function copyWasm() {
   fs.mkdirSync('dist', { recursive: true });
   for (const f of ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
@@ -99,9 +122,12 @@ function makeExecutable() {
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
+  writeProcessStubs();
+  copyWasm();
   console.log('[esbuild] watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeProcessStubs();
   copyWasm();
   makeExecutable();
 }

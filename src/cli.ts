@@ -83,7 +83,8 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   }
 }
 
-if (require.main === module) {
+/** Runs the command line of this process (process.argv) and sets its exit status. */
+export function startCli(): void {
   // `basepair ... | head`: the reader went away; stop quietly as Unix tools do.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -99,3 +100,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) startCli();

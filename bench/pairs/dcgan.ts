@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { generationReport, referenceStats } from '../../src/core/metrics/generation';
 import { Random } from '../../src/core/random';
 import { generatePairTask, isValidPair } from '../../src/core/synthetic/pairTask';

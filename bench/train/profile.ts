@@ -4,12 +4,12 @@
 // counted twice; the top-level total is printed separately.
 //
 //   npx tsx bench/train/profile.ts [--arch default] [--steps 10] [--threads 1] [--backend wasm] [--shapes]
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { assembleBatch, encodeRecord, inOrder } from '../../src/ml/features/batchEncoder';
 import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureName } from '../../src/ml/models/architectures';
-import { FusedAdam } from '../../src/ml/training/fusedAdam';
+import { FusedAdam } from '../../src/ml/engine/fusedAdam';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

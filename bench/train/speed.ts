@@ -1,15 +1,16 @@
 // bench/train/speed: training throughput of the regressors without tfjs-node (issue 4 speed bar:
 // default >= 1,000 samples/s, seed-cnn >= 200/s at L = 107, batch 64, 2 cores). Each measurement runs in
 // a fresh child process (the backend and its thread pool are per process) through the real training
-// loop (fitModel: batch assembly from encoded records, trainOnBatch, Adam), on 2,048 synthetic records
+// loop (the engine's fit with the regression task: batch assembly from encoded records, gradient shards,
+// FusedAdam), on 2,048 synthetic records
 // of exactly 107 nt with nested structures. Samples/s = training batches only, epochs 2..N (epoch 1
 // warms up); several runs per configuration, median reported with the load average around each run,
 // because the machine is shared. `--threads` is the wasm backend's own XNNPACK thread count; `--workers`
 // the gradient workers of sharded training ('auto' = the engine's default, one per further core; 0 = all
-// shards on the training thread).
+// shards on the training thread); `--shards` the gradient shards per batch ('auto' = the engine's default).
 //
 //   npx tsx bench/train/speed.ts [--runs 3] [--epochs 4] [--archs default,seed-cnn] [--threads 1,2]
-//                                [--workers auto,0] [--backend wasm] [--out bench/results/train-speed.json]
+//                                [--workers auto,0] [--shards auto] [--backend wasm] [--out bench/results/train-speed.json]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,7 +19,8 @@ import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { encodeRecord } from '../../src/ml/features/batchEncoder';
 import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureName } from '../../src/ml/models/architectures';
-import { fitModel } from '../../src/ml/training/fitModel';
+import { fit as fitTask } from '../../src/ml/engine/fit';
+import { regressionTask } from '../../src/ml/training/regressionTask';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LENGTH = 107;
@@ -30,6 +32,8 @@ interface Spec {
   threads: number;
   /** Gradient workers; undefined = the engine's default. */
   workers?: number;
+  /** Gradient shards per batch; undefined = the engine's default. */
+  shards?: number;
   backend: 'wasm' | 'cpu';
   epochs: number;
 }
@@ -49,10 +53,18 @@ async function child(spec: Spec): Promise<object> {
   const encoded = records.map((r) => encodeRecord(r, inputs));
   const targets = Float32Array.from(records, (r) => r.target);
   const model = buildNetwork(spec.arch, inputs, defaultConfig(spec.arch), [1]);
-  const fit = await fitModel(
+  const fit = await fitTask(
     model,
-    { spec: inputs, train: encoded.slice(0, SAMPLES), trainTargets: targets.slice(0, SAMPLES), valid: encoded.slice(SAMPLES), validTargets: targets.slice(SAMPLES) },
-    { epochs: spec.epochs, batchSize: BATCH, learningRate: 1e-3, patience: spec.epochs + 1, seed: 1, ...(spec.workers !== undefined ? { workers: spec.workers } : {}) },
+    regressionTask({ spec: inputs, train: encoded.slice(0, SAMPLES), trainTargets: targets.slice(0, SAMPLES), valid: encoded.slice(SAMPLES), validTargets: targets.slice(SAMPLES) }),
+    {
+      epochs: spec.epochs,
+      batchSize: BATCH,
+      learningRate: 1e-3,
+      patience: spec.epochs + 1,
+      seed: 1,
+      ...(spec.workers !== undefined ? { workers: spec.workers } : {}),
+      ...(spec.shards !== undefined ? { shards: spec.shards } : {}),
+    },
   );
   const rates = fit.history.slice(1).map((e) => SAMPLES / e.trainSeconds);
   const cpuRates = fit.history.slice(1).map((e) => SAMPLES / e.trainCpuSeconds);
@@ -91,13 +103,15 @@ function main(): void {
   const archs = arg('archs', 'default,seed-cnn').split(',') as ArchitectureName[];
   const threadCounts = arg('threads', '1,2').split(',').map(Number);
   const workerCounts = arg('workers', 'auto').split(',').map((w) => (w === 'auto' ? undefined : Number(w)));
+  const shardCounts = arg('shards', 'auto').split(',').map((w) => (w === 'auto' ? undefined : Number(w)));
   const backend = arg('backend', 'wasm') as 'wasm' | 'cpu';
   const out = path.resolve(ROOT, arg('out', 'bench/results/train-speed.json'));
   const results: object[] = [];
   for (const arch of archs) {
-    for (const [threads, workers] of threadCounts.flatMap((t) => workerCounts.map((w) => [t, w] as const))) {
-      const spec: Spec = { arch, threads, backend, epochs, ...(workers !== undefined ? { workers } : {}) };
-      const label = `${arch} threads=${threads} workers=${workers ?? 'auto'}`;
+    const grid = threadCounts.flatMap((t) => workerCounts.flatMap((w) => shardCounts.map((s) => [t, w, s] as const)));
+    for (const [threads, workers, shards] of grid) {
+      const spec: Spec = { arch, threads, backend, epochs, ...(workers !== undefined ? { workers } : {}), ...(shards !== undefined ? { shards } : {}) };
+      const label = `${arch} threads=${threads} workers=${workers ?? 'auto'} shards=${shards ?? 'auto'}`;
       const samples: { samplesPerSecond: number; loadBefore: number[]; loadAfter: number[]; detail: object }[] = [];
       for (let r = 0; r < runs; r++) {
         const loadBefore = os.loadavg().map((x) => round(x, 2));
@@ -117,6 +131,7 @@ function main(): void {
         arch,
         threads,
         workers: workers ?? 'auto',
+        shards: shards ?? 'auto',
         backend,
         medianSamplesPerSecond: rates.length ? median(rates) : null,
         bestSamplesPerSecond: rates.length ? Math.max(...rates) : null,

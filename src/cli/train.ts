@@ -19,8 +19,9 @@ model beside the baselines (mean; ridge on 1-3-mers + structure composition) wit
 it learn? Data: TSV/CSV with a header (sequence, optional structure, target, optional id and split
 columns) or FASTA / dot-bracket with 'value=<number>' in each header. Records without a structure
 are folded: --structure mfe (MFE structures) or bpp (base-pair probabilities; the default when the
-data has no structure column). Each batch's gradient is computed as two shards on two threads
-(BASEPAIR_TRAIN_WORKERS=0 keeps training on one thread: same results, slower). The model directory
+data has no structure column). Each batch's gradient is the sum of its shards (one per 16 records)
+computed on all cores (BASEPAIR_TRAIN_WORKERS=N sets the worker threads, 0 keeps training on one
+thread: the same weights, only slower). The model directory
 (model.json, weights.bin, card.json) is written atomically. Exit status 1 on bad data (the message
 names file:line).`;
 

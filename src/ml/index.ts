@@ -22,7 +22,7 @@
 //   data { records: TrainingRecord[] (sequence, structure? | pairProbabilities?, target, split?, group?, id?),
 //          targetName?, structureSource? }
 //   options { arch, epochs, batchSize, learningRate, patience, seed, folds, split, fractions, config,
-//             shards (gradient shards per batch, default 2), workers (threads for them, default one per further core) }
+//             shards (gradient shards per batch, default one per 16 records, at most 8), workers (threads for them, default min(cores - 1, shards - 1)) }
 //   callbacks { onProgress(TrainProgress: member, epoch, trainLoss, validLoss, validSpearman, etaSeconds...),
 //               signal: AbortSignal — stops between batches and rejects with Cancelled }
 //   TrainResult { model, backend, sizes, metrics {valid, test}, baselines {valid, test}, verdict, history,
@@ -33,8 +33,8 @@
 export { initBackend, currentBackend, type BackendInfo, type BackendOptions, type BackendName } from './backend/initBackend';
 export { trainRegressor, type TrainData, type TrainOptions, type TrainCallbacks, type TrainProgress, type TrainResult, type TrainingRecord, type RecordPrediction } from './training/trainRegressor';
 export { predict, type Prediction, type PredictOptions } from './training/predict';
-export { Cancelled } from './training/cancelled';
-export type { EpochStats } from './training/fitModel';
+export { Cancelled } from './engine/cancelled';
+export type { EpochStats } from './training/regressionTask';
 export type { SplitMethod } from './training/splitRecords';
 export { saveModel, loadModel, type RegressionModel } from './io/modelDir';
 export { ModelFileError } from './io/modelFileError';

@@ -1,7 +1,7 @@
 // Backend choice: tfjs-node when it loads (it does not install here), else wasm + our kernels, else cpu;
 // the chosen backend is reported with the reason. Leaves the wasm backend active for the other tests.
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { currentBackend, initBackend } from '../../src/ml/backend/initBackend';
 
 function tfjsNodeInstalled(): boolean {

@@ -1,7 +1,7 @@
 // Model inputs: per-position channels from a dot-bracket and from base-pair probabilities, top-K partner
 // lists, batch assembly with padding and mask, and the errors that name a record.
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { assembleBatch, encodeRecord, makeInputSpec } from '../../src/ml/features/batchEncoder';
 import { featureNames, positionFeatures } from '../../src/ml/features/positionFeatures';

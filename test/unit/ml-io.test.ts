@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { writeDirAtomically } from '../../src/ml/io/atomicDir';
 import { CARD_JSON, packageVersion, type ModelCard } from '../../src/ml/io/modelCard';

@@ -2,7 +2,7 @@
 // same values within 1e-4 on several shapes, strides and paddings, on wasm and (Conv2DBackpropFilter
 // loop) on cpu; and no leaked tensors.
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { conv2dBackpropFilterIm2col, registerTrainingKernels, stockKernel } from '../../src/ml/backend/trainingKernels';
 import { maxAbsDiff, seededNormal } from './ml-helpers';

@@ -3,7 +3,7 @@
 // passing layer (dense batched matMul, sparse partner lists and an explicit loop agree, gradients too),
 // masked pooling, and seeded dropout.
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { DilatedConv1D, dilatedConv1d } from '../../src/ml/layers/dilatedConv1d';
 import { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from '../../src/ml/layers/maskedPooling';

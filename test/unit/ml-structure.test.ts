@@ -2,7 +2,7 @@
 // hairpins closed by a G-C pair, with decoy hairpins that are unpaired in the structure), the default
 // structure-aware model reaches test R^2 >= 0.9 and the sequence-only model does not come close.
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { disposeModel, initBackend, trainRegressor } from '../../src/ml/index';
 import { limit } from '../support/timeLimits';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { Cancelled, disposeModel, initBackend, predict, saveModel, trainRegressor, type TrainProgress } from '../../src/ml/index';
 import { limit } from '../support/timeLimits';

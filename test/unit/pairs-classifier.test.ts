@@ -13,7 +13,7 @@ import { ModelFileError } from '../../src/ml/io/modelFileError';
 import { disposePairModel, loadPairModel } from '../../src/ml/pairs/io/pairModelDir';
 import { syntheticRecords } from '../../src/ml/pairs/synthetic';
 import { trainPairClassifier } from '../../src/ml/pairs/trainClassifier';
-import { Cancelled } from '../../src/ml/training/cancelled';
+import { Cancelled } from '../../src/ml/engine/cancelled';
 import { limit } from '../support/timeLimits';
 
 describe('pair classifier', function () {

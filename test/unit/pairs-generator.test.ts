@@ -2,7 +2,7 @@
 // next-token logits as the TF.js network on whole sequences; partner features point at the right
 // bases of A; sampling honours lengths and constraint automata.
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/ml/tf';
 import { Random } from '../../src/core/random';
 import { initBackend } from '../../src/ml/backend/initBackend';
 import { checkSequence, ConstraintAutomaton } from '../../src/ml/pairs/design/constraints';

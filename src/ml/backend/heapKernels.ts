@@ -16,7 +16,7 @@
 //   Tile              a [1, ..., 1, C] vector repeated over the leading axes: memcpys.
 //   MaxPoolGrad       first maximum of each window (as the cpu kernel: strict >) gets dy: one JS pass
 //                     (unrolled for 2x2 windows at stride 2, the seed CNN's pools).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { asWasm, f32, sizeOf } from './wasmHeap';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];

@@ -5,7 +5,7 @@
 //      threads off by default (opts.threads >= 2 forces the threaded build on, ./wasmThreads);
 //   3. cpu (pure JS) + our fast Conv2DBackpropFilter loop.
 // The result (name + why) goes to logs, the CLI's JSON and the model card.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { registerTrainingKernels } from './trainingKernels';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -8,7 +8,7 @@
 // dispatch and without the extra tape node (that node only matters for gradients of gradients, which
 // Basepair never takes). Tensors are immutable and Variable.assign swaps the data id, so sharing is safe.
 // Backends without incRef keep the stock behaviour.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 interface EngineInternals {
   saveTensorsForBackwardMode(tensors: tf.Tensor[]): tf.Tensor[];

@@ -14,7 +14,7 @@
 // are taken before the per-channel factors (differences ~1e-7 relative, deterministic).
 // Mean: dx = tile(dy / n) when only trailing axes survive the reduction (copies instead of dy * ones / n,
 // the same values). Other shapes fall back to the stock gradient.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 type GradConfig = NonNullable<ReturnType<typeof tf.getGradient>>;
 type GradFunc = GradConfig['gradFunc'];

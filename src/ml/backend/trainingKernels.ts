@@ -36,7 +36,7 @@
 // (./sharedSavedTensors.ts).
 // Gradients (all backends): FusedBatchNorm and Mean with fewer full-size ops (./trainingGradients.ts).
 // All are exact reformulations; test/unit/ml-kernels.test.ts checks them against the stock cpu kernels.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { broadcastBinary, maxPoolGradFirstMax, perChannelReduce, tileVector } from './heapKernels';
 import { shareSavedTensors } from './sharedSavedTensors';
 import { registerTrainingGradients } from './trainingGradients';

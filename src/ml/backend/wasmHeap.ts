@@ -1,7 +1,7 @@
 // Access to tfjs-backend-wasm tensor memory from JavaScript, for the hand-written kernels that run as
 // plain loops and copies over Float32Arrays viewing the wasm heap (./heapKernels.ts). An output must be allocated
 // (makeOutput) BEFORE any view is taken: allocating can grow the wasm memory, which detaches the views.
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf';
 
 /** The part of tfjs-backend-wasm's BackendWasm these kernels use (4.22.0). */
 export interface WasmBackendLike {

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import os from 'node:os';
 import * as path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 let enabled = false;
 

@@ -7,7 +7,7 @@
 //                        row i (int32) ...
 //   partnerWeights [B, L, K]  ... and its value (0 where a row has fewer than K partners)
 //   mask     [B, L]      1 on real positions, 0 on padding
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { featureNames, positionFeatures, type FeatureSet } from './positionFeatures';
 import { pairList, structureOf, type PairList, type SequenceInput } from './structureInput';
 import { topPartners, type PartnerList } from './topPartners';

@@ -3,7 +3,7 @@
 // in either. Errors name the file at fault.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { ModelFileError } from './modelFileError';
 
 export const MODEL_JSON = 'model.json';

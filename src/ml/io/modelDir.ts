@@ -3,7 +3,7 @@
 // network, and every error names the file at fault.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf';
 import '../layers/index';
 import { writeDirAtomically } from './atomicDir';
 import { loadLayersModel, MODEL_JSON, saveLayersModel } from './layersFormat';

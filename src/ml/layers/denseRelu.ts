@@ -3,7 +3,7 @@
 // separate ops while gradients are recorded), and the backward pass gets dW and dBias from ONE matMul,
 // [a^T; 1] g -> [C + 1, F] (the row of ones sums g), instead of a transposed matMul plus a separate
 // reduction over g. Same derivatives as tf.relu(tf.add(tf.matMul(a, W), b)).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 function make(relu: boolean) {
   return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {

@@ -6,7 +6,7 @@
 // with bias and ReLU) and supplies the gradients itself (tf.customGrad), each as a few ops every backend
 // has: a dilated conv1d for dX and one conv2d (batch as channels) for dW. Also used undilated: fewer ops
 // per step than the stock conv1d + bias + activation on wasm.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 export interface DilatedConv1DArgs {
   filters: number;

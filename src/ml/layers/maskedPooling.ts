@@ -6,7 +6,7 @@
 //                           one set of weights per head, heads concatenated -> [batch, heads * C].
 // Attention pooling lets a per-sequence target that is an average over a sub-window of the sequence
 // (e.g. the first L-39 nt) be matched: the weights can learn which positions count.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 function split(inputs: tf.Tensor | tf.Tensor[]): [tf.Tensor3D, tf.Tensor2D] {
   const [h, mask] = inputs as [tf.Tensor3D, tf.Tensor2D];

@@ -14,7 +14,7 @@
 //                             the encoder keeps the K largest per row.
 // In the dense form P is symmetric, so d(P.H)/dH = P.dY: a custom gradient keeps the backward pass an
 // untransposed matMul. The pair inputs are data and get no gradient.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { denseRelu } from './denseRelu';
 
 export interface PairMessagePassingArgs {

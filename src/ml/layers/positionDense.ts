@@ -2,7 +2,7 @@
 // act(x W + b) with act ReLU or linear. What tf.layers.dense does on 3-D inputs, but through the fused
 // denseRelu (one _FusedMatMul forward; dW and dBias from one matMul backward), which on wasm takes
 // fewer and cheaper kernels per step than the stock dense's transposed matMul + bias reduction.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { denseRelu } from './denseRelu';
 
 export interface PositionDenseArgs {

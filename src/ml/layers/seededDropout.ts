@@ -3,7 +3,7 @@
 // Math.random. This layer seeds call n with (seed + n): a fresh mask per training step, the same
 // sequence of masks for the same seed. Identity at inference. Sharded training (training/shards) sets the
 // call number itself (step * shards + shard), so that a shard's mask does not depend on which thread ran it.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 export interface SeededDropoutArgs {
   rate: number;

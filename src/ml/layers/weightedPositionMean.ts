@@ -2,7 +2,7 @@
 // per-position values weighted by softmax(logits) over the real positions. With per-position values this
 // is the shape of a target that is itself an average of per-nucleotide measurements over a window: the
 // network predicts a value per nucleotide and learns which nucleotides the average covers.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 export class WeightedPositionMean extends tf.layers.Layer {
   static readonly className = 'BasepairWeightedPositionMean';

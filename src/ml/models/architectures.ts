@@ -1,7 +1,7 @@
 // The architectures a user can pick (`--arch`), their inputs, and the network builder shared by single
 // models and k-fold ensembles: member k of an ensemble is the architecture's graph with layer prefix
 // `m<k>_` and its own seed; the saved model concatenates the members' outputs ([batch, members]).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { InputSpec } from '../features/batchEncoder';
 import { DEFAULT_MODEL_CONFIG, defaultGraph, defaultModelInputs, type DefaultModelConfig } from './defaultModel';
 import { makeModelInputs } from './modelInputs';

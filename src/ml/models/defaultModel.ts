@@ -7,7 +7,7 @@
 // attention pooling and mean pooling of H and ends with Dense -> dropout -> Dense.
 // The sequence-only variant is the same network without structure channels and without message passing
 // (to show whether the structure is used). Every layer is seeded and named; padding is masked throughout.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { DilatedConv1D } from '../layers/dilatedConv1d';
 import { ApplyMask, MaskedAttentionPooling, MaskedMeanPooling } from '../layers/maskedPooling';
 import { FlatPartnerIndex, PairMessagePassing } from '../layers/pairMessagePassing';

@@ -1,5 +1,5 @@
 // Symbolic model inputs, one per InputName of the spec, created once and shared by ensemble members.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { InputName, InputSpec } from '../features/batchEncoder';
 
 export interface ModelInputs {

@@ -5,7 +5,7 @@
 // The seed ended at Dense(4) -> ReLU (4 unscaled targets); here one standardised target, so a linear
 // Dense(1) follows (a ReLU output cannot reach the negative half of a standardised target). Flatten
 // needs a fixed length: every batch is padded to the training set's longest record.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { SeededDropout } from '../layers/seededDropout';
 import type { InputSpec } from '../features/batchEncoder';
 import { makeInputSpec } from '../features/batchEncoder';

@@ -1,6 +1,6 @@
 // Batches of sequence pairs as the pair networks' input tensors: A and B one-hot [n, length, 4], each
 // zero-padded to the longest of the batch (5'->3'). Training and scoring build them per batch.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { oneHotBatch } from './encoding';
 
 export interface SequencePair {

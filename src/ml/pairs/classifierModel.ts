@@ -9,7 +9,7 @@
 //   per-sequence branches: Conv1D (ReLU) on A and on B -> masked max + mean         (composition, motifs)
 //   -> concat -> Dense (ReLU) -> dropout -> Dense(1): logit; P(label 1) = sigmoid(logit)
 // Works for any lengths (no Flatten): batches are padded to their longest A and B.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import { SeededDropout } from '../layers/seededDropout';
 import { LayerNames } from '../models/layerNames';
 import { LayerSeeds } from '../models/seeds';

@@ -8,7 +8,7 @@
 // Every kept pair is re-checked against its constraints from scratch (checkSequence) before output.
 import { Random } from '../../core/random';
 import { canonicalSequence, generationReport, type GenerationReport } from '../../core/metrics/generation';
-import { Cancelled } from '../training/cancelled';
+import { Cancelled } from '../engine/cancelled';
 import { checkSequence, ConstraintAutomaton, type SequenceConstraints } from './design/constraints';
 import { designPairs } from './design/designPairs';
 import { IncrementalDecoder } from './generator/decoder';

@@ -1,8 +1,8 @@
 // Batched inference of a pair classifier: logits (and probabilities) for pairs in input order. Pairs are
 // batched by length so that short ones are not padded to the longest of the whole set.
-import * as tf from '@tensorflow/tfjs';
-import { Cancelled } from '../training/cancelled';
-import { yieldToEventLoop } from '../training/yieldToEventLoop';
+import * as tf from '../tf';
+import { Cancelled } from '../engine/cancelled';
+import { yieldToEventLoop } from '../engine/yieldToEventLoop';
 import { lengthOrder, pairTensors, type SequencePair } from './batches';
 
 export async function pairLogits(model: tf.LayersModel, pairs: readonly SequencePair[], batchSize = 512, signal?: AbortSignal): Promise<Float32Array> {

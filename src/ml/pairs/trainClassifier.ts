@@ -3,17 +3,18 @@
 // weight the classes, train, choose the decision threshold on validation (best F1), and report AUROC,
 // AUPRC and the confusion at that threshold on validation and test, beside the rule baselines on the
 // same pairs, with ROC / PR curves. Writes no files (saving is atomic, elsewhere).
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf';
 import { assignSplits, type SplitFractions, type SplitMode, type SplitName } from '../../core/datasets/splits';
 import { bestF1Threshold, classificationMetrics, type ClassificationMetrics } from '../../core/metrics/classification';
 import type { BackendInfo } from '../backend/initBackend';
 import { currentBackend, initBackend } from '../backend/initBackend';
-import { Cancelled } from '../training/cancelled';
+import { Cancelled } from '../engine/cancelled';
 import { pairBaselines, type PairBaselineMetrics } from './baselines';
 import type { LabelledPair } from './batches';
 import { buildPairClassifier, DEFAULT_PAIR_CLASSIFIER, type PairClassifierConfig } from './classifierModel';
 import { prCurve, rocCurve, type CurvePoint } from './curves';
-import { fitClassifier, type ClassifierEpoch } from './fitClassifier';
+import { classifierTask, type ClassifierEpoch } from './classifierTask';
+import { fit } from '../engine/fit';
 import { pairProbabilities } from './scorePairs';
 
 export interface PairTrainingRecord extends LabelledPair {
@@ -70,7 +71,8 @@ export interface ClassifierRun {
   config: PairClassifierConfig;
   backend: BackendInfo;
   seed: number;
-  options: { epochs: number; batchSize: number; learningRate: number; patience: number };
+  /** The training options, with the gradient shards per batch (part of the numerics) and the worker threads. */
+  options: { epochs: number; batchSize: number; learningRate: number; patience: number; gradientShards: number; workerThreads: number };
   parts: { train: Int32Array; valid: Int32Array; test: Int32Array };
   sizes: { train: number; valid: number; test: number };
   splitMethod: string;
@@ -120,31 +122,30 @@ export async function trainPairClassifier(
   try {
     const batches = Math.ceil(train.length / opts.batchSize);
     let epochSeconds = 0;
-    const fit = await fitClassifier(network, train, valid, {
-      epochs: opts.epochs,
-      batchSize: opts.batchSize,
-      learningRate: opts.learningRate,
-      patience: opts.patience,
-      seed: opts.seed,
-      classWeights,
-      ...(callbacks.signal ? { signal: callbacks.signal } : {}),
-      onBatch: (epoch, done, total) => callbacks.onProgress?.({ stage: 'classifier', epoch, maxEpochs: opts.epochs, batch: done, batches: total }),
-      onEpoch: (e) => {
-        epochSeconds += e.seconds;
-        callbacks.onProgress?.({
-          stage: 'classifier',
-          epoch: e.epoch,
-          maxEpochs: opts.epochs,
-          batch: batches,
-          batches,
-          trainLoss: e.trainLoss,
-          validLoss: e.validLoss,
-          validAuroc: e.validAuroc,
-          learningRate: e.learningRate,
-          etaSeconds: (epochSeconds / e.epoch) * (opts.epochs - e.epoch),
-        });
+    const fitted = await fit(
+      network,
+      classifierTask(train, valid, classWeights),
+      { epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, patience: opts.patience, seed: opts.seed },
+      {
+        ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+        onBatch: (epoch, done, total) => callbacks.onProgress?.({ stage: 'classifier', epoch, maxEpochs: opts.epochs, batch: done, batches: total }),
+        onEpoch: (e) => {
+          epochSeconds += e.seconds;
+          callbacks.onProgress?.({
+            stage: 'classifier',
+            epoch: e.epoch,
+            maxEpochs: opts.epochs,
+            batch: batches,
+            batches,
+            trainLoss: e.trainLoss,
+            validLoss: e.validLoss,
+            validAuroc: e.validAuroc,
+            learningRate: e.learningRate,
+            etaSeconds: (epochSeconds / e.epoch) * (opts.epochs - e.epoch),
+          });
+        },
       },
-    });
+    );
     const validScores = await pairProbabilities(network, valid, 512, callbacks.signal);
     const testScores = test.length ? await pairProbabilities(network, test, 512, callbacks.signal) : new Float64Array(0);
     const validLabels = valid.map((r) => r.label);
@@ -167,7 +168,7 @@ export async function trainPairClassifier(
       config,
       backend,
       seed: opts.seed,
-      options: { epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, patience: opts.patience },
+      options: { epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, patience: opts.patience, gradientShards: fitted.shards, workerThreads: fitted.workers },
       parts: { train: split.train, valid: split.valid, test: split.test },
       sizes: { train: train.length, valid: valid.length, test: test.length },
       splitMethod: groupBy === 'seq_a' && split.method.includes('group') ? `${split.method}; groups = seq_a` : split.method,
@@ -177,10 +178,10 @@ export async function trainPairClassifier(
       metrics,
       baselines,
       curves,
-      history: fit.history,
-      bestEpoch: fit.bestEpoch,
+      history: fitted.history,
+      bestEpoch: fitted.bestEpoch,
       predictions,
-      pairsPerSecond: fit.trainSeconds > 0 ? fit.trainedPairs / fit.trainSeconds : 0,
+      pairsPerSecond: fitted.trainSeconds > 0 ? fitted.trainedItems / fitted.trainSeconds : 0,
     };
   } catch (err) {
     network.dispose();

@@ -5,7 +5,7 @@ import type { BackendInfo } from '../backend/initBackend';
 import type { InputSpec } from '../features/batchEncoder';
 import { CARD_FORMAT, FORMAT_VERSION, packageVersion, type ModelCard } from '../io/modelCard';
 import type { ArchitectureConfig, ArchitectureName } from '../models/architectures';
-import type { EpochStats } from './fitModel';
+import type { EpochStats } from './regressionTask';
 import type { SplitScores } from './evaluateSplits';
 import type { Normalisation } from './standardise';
 

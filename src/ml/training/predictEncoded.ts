@@ -1,8 +1,8 @@
 // Batched inference over encoded records, in record order (model output units, i.e. standardised).
 // Records are grouped by length so that short ones are not padded to the longest of the whole set.
-import * as tf from '@tensorflow/tfjs';
-import { Cancelled } from './cancelled';
-import { yieldToEventLoop } from './yieldToEventLoop';
+import * as tf from '../tf';
+import { Cancelled } from '../engine/cancelled';
+import { yieldToEventLoop } from '../engine/yieldToEventLoop';
 import { assembleBatch, inOrder, type EncodedRecord, type InputSpec } from '../features/batchEncoder';
 
 /** [records * members] outputs, row r = record r's member outputs. */

@@ -1,10 +1,11 @@
 // Trains the members of a run one after the other (one for a single model, k for a k-fold ensemble),
 // each with its own seed, layer prefix and train/valid part, reporting progress with an ETA; then
 // joins them into the one network that is saved (outputs side by side, [batch, members]).
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf';
 import type { EncodedRecord, InputSpec } from '../features/batchEncoder';
 import { buildNetwork, copyMemberWeights, type ArchitectureConfig, type ArchitectureName } from '../models/architectures';
-import { fitModel, type EpochStats } from './fitModel';
+import { fit } from '../engine/fit';
+import { regressionTask, type EpochStats } from './regressionTask';
 import { predictMembers } from './predictEncoded';
 import { remainingTime } from './remainingTime';
 import type { ParallelTraining, TrainProgress } from './trainTypes';
@@ -22,7 +23,7 @@ export interface MemberPlan {
   batchSize: number;
   learningRate: number;
   patience: number;
-  /** Gradient shards per batch and worker threads (fitModel's defaults when absent). */
+  /** Gradient shards per batch and worker threads (the engine's defaults when absent). */
   shards?: number;
   workers?: number;
 }
@@ -54,44 +55,43 @@ export async function trainMembers(plan: MemberPlan, onProgress?: (p: TrainProgr
       const part = plan.parts[k]!;
       const network = buildNetwork(plan.arch, plan.spec, plan.config, [plan.seeds[k]!], k);
       trained.push(network);
-      const fit = await fitModel(
-        network,
-        { spec: plan.spec, train: pick(plan.encoded, part.train), trainTargets: pickZ(part.train), valid: pick(plan.encoded, part.valid), validTargets: pickZ(part.valid) },
-        {
-          epochs: plan.epochs,
-          batchSize: plan.batchSize,
-          learningRate: plan.learningRate,
-          patience: plan.patience,
-          seed: plan.seeds[k]!,
-          ...(plan.shards !== undefined ? { shards: plan.shards } : {}),
-          ...(plan.workers !== undefined ? { workers: plan.workers } : {}),
-          ...(signal ? { signal } : {}),
-          onEpoch: (e) => {
-            result.epochSeconds += e.seconds;
-            epochSeconds.push(e.seconds);
-            const eta = remainingTime({ epochSeconds, epoch: e.epoch, maxEpochs: plan.epochs, epochsSinceBest: e.epochsSinceBest, patience: plan.patience, membersAfter: members - k - 1, finishedMemberEpochs });
-            onProgress?.({
-              stage: 'model',
-              member: k + 1,
-              members,
-              maxEpochs: plan.epochs,
-              epoch: e.epoch,
-              trainLoss: e.trainLoss,
-              validLoss: e.validLoss,
-              validSpearman: e.validSpearman,
-              learningRate: e.learningRate,
-              epochSeconds: e.seconds,
-              etaSeconds: eta.maxSeconds,
-              etaMinSeconds: eta.minSeconds,
-            });
-          },
+      const task = regressionTask({ spec: plan.spec, train: pick(plan.encoded, part.train), trainTargets: pickZ(part.train), valid: pick(plan.encoded, part.valid), validTargets: pickZ(part.valid) });
+      const options = {
+        epochs: plan.epochs,
+        batchSize: plan.batchSize,
+        learningRate: plan.learningRate,
+        patience: plan.patience,
+        seed: plan.seeds[k]!,
+        ...(plan.shards !== undefined ? { shards: plan.shards } : {}),
+        ...(plan.workers !== undefined ? { workers: plan.workers } : {}),
+      };
+      const fitted = await fit(network, task, options, {
+        ...(signal ? { signal } : {}),
+        onEpoch: (e) => {
+          result.epochSeconds += e.seconds;
+          epochSeconds.push(e.seconds);
+          const eta = remainingTime({ epochSeconds, epoch: e.epoch, maxEpochs: plan.epochs, epochsSinceBest: e.epochsSinceBest, patience: plan.patience, membersAfter: members - k - 1, finishedMemberEpochs });
+          onProgress?.({
+            stage: 'model',
+            member: k + 1,
+            members,
+            maxEpochs: plan.epochs,
+            epoch: e.epoch,
+            trainLoss: e.trainLoss,
+            validLoss: e.validLoss,
+            validSpearman: e.validSpearman,
+            learningRate: e.learningRate,
+            epochSeconds: e.seconds,
+            etaSeconds: eta.maxSeconds,
+            etaMinSeconds: eta.minSeconds,
+          });
         },
-      );
-      result.history.push(fit.history);
-      finishedMemberEpochs.push(fit.history.length);
-      if (k === 0) result.parallel = { shards: fit.shards, workers: fit.workers, ...(fit.workerFailure ? { workerFailure: fit.workerFailure } : {}) };
-      result.trainedSamples += fit.trainedSamples;
-      result.trainSeconds += fit.trainSeconds;
+      });
+      result.history.push(fitted.history);
+      finishedMemberEpochs.push(fitted.history.length);
+      if (k === 0) result.parallel = { shards: fitted.shards, workers: fitted.workers, ...(fitted.workerFailure ? { workerFailure: fitted.workerFailure } : {}) };
+      result.trainedSamples += fitted.trainedItems;
+      result.trainSeconds += fitted.trainSeconds;
       const validOut = await predictMembers(network, pick(plan.encoded, part.valid), plan.spec, 1, 256, signal);
       part.valid.forEach((i, r) => (result.outOfFold[i] = validOut[r]!));
     }

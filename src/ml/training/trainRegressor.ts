@@ -2,13 +2,13 @@
 // train the network (or a k-fold ensemble), fit the baselines (mean, ridge on k-mers + structure), and
 // report test and validation metrics of both with the diagnosis "does it learn?". Files are not written
 // here (saveModel does that, atomically), so a cancelled run leaves nothing behind.
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf';
 import { targetStats } from '../../core/diagnosis/targetStats';
 import { diagnose } from '../../core/diagnosis/verdict';
 import { currentBackend, initBackend } from '../backend/initBackend';
 import { encodeRecord } from '../features/batchEncoder';
 import { architectureInputs, defaultConfig, type ArchitectureConfig, type ArchitectureName } from '../models/architectures';
-import { Cancelled } from './cancelled';
+import { Cancelled } from '../engine/cancelled';
 import { dataHash } from './dataHash';
 import { evaluateSplits } from './evaluateSplits';
 import { modelCardOf } from './modelCardOf';

@@ -7,7 +7,7 @@ import type { BackendInfo } from '../backend/initBackend';
 import type { SequenceInput } from '../features/structureInput';
 import type { RegressionModel } from '../io/modelDir';
 import type { ArchitectureConfig, ArchitectureName } from '../models/architectures';
-import type { EpochStats } from './fitModel';
+import type { EpochStats } from './regressionTask';
 import type { SplitMethod } from './splitRecords';
 
 /** A training record: sequence, structure (dot-bracket or pair probabilities), target, optional split/group. */
@@ -36,12 +36,12 @@ export interface TrainOptions {
   patience?: number;
   seed?: number;
   /**
-   * Gradient shards per batch (default 2): each batch's gradient is the mean of its shards' gradients,
+   * Gradient shards per batch (default one per 16 records of the batch, at most 8): each batch's gradient is the sum of its shards' gradients,
    * computed in parallel on all cores. Part of the numerics (results depend on it, not on the core count);
    * 1 = whole-batch steps. Models with batch statistics (seed-cnn) always use 1.
    */
   shards?: number;
-  /** Worker threads for the shards (default: one per further core; 0 = all on the training thread). */
+  /** Worker threads for the shards (default min(cores - 1, shards - 1); 0 = all on the training thread). */
   workers?: number;
   /** k >= 2: k-fold ensemble over train + valid (mean +- sd per prediction). Default 1. */
   folds?: number;

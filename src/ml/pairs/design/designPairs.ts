@@ -7,11 +7,11 @@
 // generator) at the generator's samples, which the optimisation then improves. A penalty on the mean pairwise identity of the PWMs within the
 // batch keeps the designs apart. The designs are the exact projections of the learnt PWMs onto the
 // constraints (the automaton's best path), so every output satisfies its constraints by construction.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 import { Random } from '../../../core/random';
-import { Cancelled } from '../../training/cancelled';
-import { FusedAdam } from '../../training/fusedAdam';
-import { yieldToEventLoop } from '../../training/yieldToEventLoop';
+import { Cancelled } from '../../engine/cancelled';
+import { FusedAdam } from '../../engine/fusedAdam';
+import { yieldToEventLoop } from '../../engine/yieldToEventLoop';
 import type { ConstraintAutomaton } from './constraints';
 
 export interface DesignOptions {

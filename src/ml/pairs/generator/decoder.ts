@@ -4,7 +4,7 @@
 // plain JS over the cache (a per-sequence dot product with at most ~70 earlier positions): TF.js has no
 // efficient kernel for thousands of tiny batched matMuls, nor an in-place cache append. Same arithmetic
 // as the network (generatorModel.ts), checked against it in the tests.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 import { layerNorm } from '../layers/layerNorm';
 import type { PairGeneratorConfig } from './generatorModel';
 import { featureWidth, vocabularySize } from './tokens';

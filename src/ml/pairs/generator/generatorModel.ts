@@ -2,7 +2,7 @@
 //   features [B, T, W] -> Dense(d) -> (x + Attn(LN(x)); x + FF(LN(x))) x layers -> LN -> Dense(V) logits
 // Pre-LN blocks, causal attention, ReLU feed-forward. Layer names are fixed (embed, ln1_k, attn_k, ...)
 // because the incremental sampler reads the weights by name.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 import { LayerSeeds } from '../../models/seeds';
 import { CausalSelfAttention } from '../layers/causalSelfAttention';
 import { LayerNorm } from '../layers/layerNorm';

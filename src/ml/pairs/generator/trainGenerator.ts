@@ -1,11 +1,12 @@
 // One training run of the pair generator from labelled training / validation pairs: token layout from
-// the longest sequence, the transformer of generatorModel.ts, teacher forcing (fitGenerator), and the
+// the longest sequence, the transformer of generatorModel.ts, teacher forcing (generatorTask on the engine's fit), and the
 // lengths seen (sampling draws only those). Large data sets are subsampled (seeded) to `maxPairs`
 // training pairs so that a generator never costs more than the classifier. Writes no files.
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../../tf';
 import { Random } from '../../../core/random';
 import type { LabelledPair } from '../batches';
-import { fitGenerator, type GeneratorEpoch } from './fitGenerator';
+import { fit } from '../../engine/fit';
+import { generatorTask, type GeneratorEpoch } from './generatorTask';
 import { buildPairGenerator, DEFAULT_PAIR_GENERATOR, type PairGeneratorConfig } from './generatorModel';
 
 export interface GeneratorOptions {
@@ -40,6 +41,8 @@ export interface GeneratorRun {
   validNll: number;
   pairs: number;
   tokensPerSecond: number;
+  /** Gradient shards per batch (part of the numerics). */
+  gradientShards: number;
   lengthCounts: { a: Record<string, number>; b: Record<string, number> };
 }
 
@@ -74,27 +77,28 @@ export async function trainPairGenerator(
   const network = buildPairGenerator(config, seed);
   const batches = Math.ceil(train.length / batchSize);
   try {
-    const fit = await fitGenerator(network, train, valid, config, {
-      epochs,
-      batchSize,
-      learningRate: options.learningRate ?? 3e-3,
-      patience: options.patience ?? 3,
-      seed,
-      ...(callbacks.signal ? { signal: callbacks.signal } : {}),
-      onBatch: (epoch, done, total) => callbacks.onProgress?.({ stage: 'generator', epoch, maxEpochs: epochs, batch: done, batches: total }),
-      onEpoch: (e) => callbacks.onProgress?.({ stage: 'generator', epoch: e.epoch, maxEpochs: epochs, batch: batches, batches, trainLoss: e.trainLoss, validNll: e.validNll }),
-    });
+    const fitted = await fit(
+      network,
+      generatorTask(train, valid, config),
+      { epochs, batchSize, learningRate: options.learningRate ?? 3e-3, patience: options.patience ?? 3, seed },
+      {
+        ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+        onBatch: (epoch, done, total) => callbacks.onProgress?.({ stage: 'generator', epoch, maxEpochs: epochs, batch: done, batches: total }),
+        onEpoch: (e) => callbacks.onProgress?.({ stage: 'generator', epoch: e.epoch, maxEpochs: epochs, batch: batches, batches, trainLoss: e.trainLoss, validNll: e.validNll }),
+      },
+    );
     const all = [...trainPairs, ...validPairs];
     return {
       network,
       config,
       seed,
       epochs,
-      history: fit.history,
-      bestEpoch: fit.bestEpoch,
-      validNll: fit.bestValidNll,
+      history: fitted.history,
+      bestEpoch: fitted.bestEpoch,
+      validNll: fitted.best?.validNll ?? NaN,
+      gradientShards: fitted.shards,
       pairs: train.length,
-      tokensPerSecond: fit.tokensPerSecond,
+      tokensPerSecond: fitted.trainSeconds > 0 ? fitted.trainedWeight / fitted.trainSeconds : 0,
       lengthCounts: { a: count(all.map((p) => p.a.length)), b: count(all.map((p) => p.b.length)) },
     };
   } catch (err) {

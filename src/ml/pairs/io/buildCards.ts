@@ -80,6 +80,7 @@ export function generatorCard(run: GeneratorRun, backend: BackendInfo): Generato
       validNll: run.validNll,
       pairs: run.pairs,
       tokensPerSecond: run.tokensPerSecond,
+      gradientShards: run.gradientShards,
     },
     backend: backendSummary(backend),
   };

@@ -49,6 +49,9 @@ export interface PairModelCard {
     batchSize: number;
     learningRate: number;
     patience: number;
+    /** Gradient shards per batch (part of the numerics) and the worker threads that computed them (absent in older cards). */
+    gradientShards?: number;
+    workerThreads?: number;
     epochsRun: number;
     bestEpoch: number;
     pairsPerSecond: number;
@@ -90,6 +93,8 @@ export interface GeneratorCard {
     validNll: number;
     pairs: number;
     tokensPerSecond: number;
+    /** Gradient shards per batch (part of the numerics; absent in older cards). */
+    gradientShards?: number;
   };
   backend: BackendSummary;
 }

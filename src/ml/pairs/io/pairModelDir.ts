@@ -7,7 +7,7 @@
 // networks; every error names the file at fault.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../../tf';
 import '../../layers/index';
 import '../layers/index';
 import { writeDirAtomically } from '../../io/atomicDir';

@@ -2,7 +2,7 @@
 // (the generator's decoder blocks). Weights: qkv kernel [d, 3d] + bias, output kernel [d, d] + bias,
 // Glorot-uniform from a seed. The generator's incremental sampler (../generator/decoder.ts) runs the
 // same arithmetic one position at a time with cached keys and values.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 
 export interface CausalSelfAttentionArgs {
   heads: number;

@@ -4,7 +4,7 @@
 // A run of stacked antiparallel pairs is then a vertical run in one column: convolutions along axis 1
 // see complementarity at any offset, and sums along axis 1 count the pairs of one alignment. Done with
 // pad + reshape (no gather, no slice), so gradients are cheap on every backend. No trainable weights.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 
 export class DiagonalSkew extends tf.layers.Layer {
   static readonly className = 'BasepairDiagonalSkew';

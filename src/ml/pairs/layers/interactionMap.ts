@@ -1,7 +1,7 @@
 // PairInteractionMap: [a [B, La, 4], b [B, Lb, 4]] (one-hot or soft one-hot, 5'->3') -> the interaction
 // map [B, La, Lb, C] of ../encoding.ts, computed as two matMuls with the fixed channel weights, so that
 // it is differentiable in both inputs (design mode optimises sequences through it). No trainable weights.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 import { mapChannelCount, mapWeights, type MapChannels } from '../encoding';
 
 export interface PairInteractionMapArgs {

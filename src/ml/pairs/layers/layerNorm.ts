@@ -1,7 +1,7 @@
 // LayerNorm over the last axis with plain ops (mean, variance, rsqrt): tf.layers.layerNormalization's
 // gradient slices its input one row at a time on wasm (thousands of Slice kernels per step, seconds
 // per batch), this one runs a handful of kernels. Weights gamma (ones) and beta (zeros), [d].
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 
 export class LayerNorm extends tf.layers.Layer {
   static readonly className = 'BasepairLayerNorm';

@@ -4,7 +4,7 @@
 //   BroadcastMultiply [x [..., F], m [..., 1]] -> x * m
 //   AxisReduce       max / sum over `axis` (times `scale`)
 //   MaskedMean       [x [B, L, F], m [B, L, 1]] -> sum(x m) / max(1, sum(m))   [B, F]
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../tf';
 
 type BaseArgs = { name?: string; trainable?: boolean };
 

@@ -1,18 +1,19 @@
-// The training thread's gradient workers: worker_threads that each compute one shard of every batch
-// (./gradientWorker). Started per fit with the network's topology and the training records; a step sends
-// the current weights and the shard's record indices and resolves with the shard's loss and gradient.
-// Running under tsx (tests, bench) the worker is the TypeScript source, loaded through tsx's require hook.
+// The training thread's gradient workers: worker_threads that each compute some shards of every batch
+// (./gradientWorker.ts, entry ../gradientWorkerMain.ts). Started per fit with the network's topology and
+// the objective's spec; a step sends the current weights and the shards' items and resolves with each
+// shard's loss and gradient. Under tsx (tests, bench) the worker is the TypeScript entry, loaded through
+// tsx's require hook.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, InitMessage, StepMessage } from './protocol';
+import type { FromWorker, InitMessage, StepMessage } from './workerProtocol';
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
 
 function spawnWorker(): Worker {
   const bundled = path.join(__dirname, 'gradientWorker.js');
   if (fs.existsSync(bundled)) return new Worker(bundled);
-  const source = path.join(__dirname, 'gradientWorker.ts');
+  const source = path.join(__dirname, '..', 'gradientWorkerMain.ts');
   // resolved here (an eval'd worker would resolve from the cwd); a non-literal id keeps bundlers away from tsx
   const tsx = (require.resolve as (id: string) => string)(['tsx', 'cjs'].join('/'));
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
@@ -73,10 +74,10 @@ export class GradientWorkers {
     }
   }
 
-  /** Worker `w` computes the loss and gradient of one shard with the given weights. */
-  async gradient(w: number, step: Omit<StepMessage, 'type'>): Promise<{ loss: number; grad: Float32Array }> {
+  /** Worker `w` computes the loss and gradient of its shards with the given weights. */
+  async gradients(w: number, step: Omit<StepMessage, 'type'>): Promise<{ losses: number[]; grads: Float32Array[] }> {
     const reply = await this.workers[w]!.request({ type: 'step', ...step });
-    if (reply.type !== 'gradient') throw new Error(`gradient worker: unexpected '${reply.type}' reply`);
+    if (reply.type !== 'gradients' || reply.grads.length !== step.shards.length) throw new Error(`gradient worker: unexpected '${reply.type}' reply`);
     return reply;
   }
 

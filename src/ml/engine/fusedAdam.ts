@@ -4,7 +4,7 @@
 // Adam arithmetic runs once on it, and the update is split back: ~4 kernels per variable + 15.
 // Same update rule as tf.train.adam (Kingma & Ba, bias-corrected, epsilon outside the square root);
 // bias corrections are computed in double precision on the JS side.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 type NamedTensor = { name: string; tensor: tf.Tensor };
 

@@ -2,7 +2,7 @@
 // generator): after each epoch the loop says whether validation improved (its own criterion); this
 // keeps a copy of the best weights, halves the learning rate when validation stalls, says when to stop
 // (patience), and finally restores the best weights.
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf';
 import type { FusedAdam } from './fusedAdam';
 
 export interface EarlyStoppingOptions {

@@ -1,6 +1,6 @@
 // Trainable weights as one Float32Array (each variable flattened, concatenated in order): how the training
 // thread hands the current weights to its gradient workers at every step.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 
 export function readFlatWeights(variables: readonly tf.Variable[]): Float32Array {
   const flat = tf.tidy(() => tf.concat(variables.map((v) => tf.reshape(v, [-1]))));
