@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: runs every test layer in order (typecheck, unit, build, integration, package, e2e),
+// `npm test`: runs every test layer in order (typecheck, layer rules, unit, build, integration, package, e2e),
 // streams each step's output, keeps going after a failed step, and ends with a summary block
 // (also written to test-output/summary.json). Exit code 1 if any step failed.
 //   node scripts/run-tests.mjs                      all steps
@@ -23,6 +23,8 @@ function bin(name, args) {
 
 const STEPS = [
   { name: 'typecheck', cmd: bin('tsc', ['--noEmit', '-p', '.']), kind: 'tsc' },
+  // the layer rules of .dependency-cruiser.cjs (core/ pure, protocol/ a leaf, no cycles, ...)
+  { name: 'layers', cmd: bin('depcruise', ['src', 'webview', '--config', '.dependency-cruiser.cjs']), kind: 'depcruise' },
   { name: 'unit', cmd: bin('mocha', []), kind: 'mocha' },
   {
     name: 'build',
@@ -157,6 +159,9 @@ async function main() {
     } else if (step.kind === 'tsc') {
       const errors = (stripAnsi(output).match(/error TS\d+/g) ?? []).length;
       status = ok ? 'ok' : `FAILED (${errors ? `${errors} errors` : `exit ${code}`})`;
+    } else if (step.kind === 'depcruise') {
+      const m = stripAnsi(output).match(/(\d+) dependency violations|no dependency violations found \((\d+) modules, (\d+) dependencies/);
+      status = ok ? `ok (${m?.[2] ?? '?'} modules, ${m?.[3] ?? '?'} imports)` : `FAILED (${m?.[1] ?? `exit ${code}`} violations)`;
     } else if (step.kind === 'package') {
       const vsix = path.join(ROOT, VSIX);
       if (ok && fs.existsSync(vsix)) status = `ok (${VSIX}, ${Math.round(fs.statSync(vsix).size / 1024)} KB)`;

@@ -2,7 +2,7 @@
 // interacting strands (RNAcofold's model, duplex initiation penalty included), printed as RNAcofold
 // prints it (`A&B`, then `structA&structB ( -5.20)`). A TSV/CSV needs columns seq_a and seq_b
 // (id optional); a FASTA/Vienna file gives one `A&B` record per dimer.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { DataError } from '../core/datasets/errors';
 import { findColumn, readTable } from '../core/datasets/table';
 import { energyAnnotation } from '../core/formats/vienna';
@@ -60,19 +60,19 @@ function dimersFromFile(name: string): { dimers: Dimer[]; problems: string[] } {
 }
 
 export async function cofoldCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      params: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    COFOLD_USAGE,
+    {
+    params: { type: 'string' },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(COFOLD_USAGE + '\n');
-    return 0;
-  }
+    [1, 2],
+    'cofold: give two sequences or one file of pairs',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   let dimers: Dimer[];
   let problems: string[] = [];
   if (positionals.length === 2) {

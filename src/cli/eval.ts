@@ -1,11 +1,10 @@
 // `basepair eval <dbn> [--params FILE] [--json]`: free energy of the structures given in a
 // dot-bracket file, printed as RNAeval prints them (`structure ( -3.30)`), or as JSON.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { energyAnnotation } from '../core/formats/vienna';
 import { defaultParameters, evalStructure, loadParameterFile, type ParameterSet } from '../core/structure';
 import { parsePairTable } from '../core/structure/dotBracket';
 import { readDataFile } from '../core/datasets/readDataFile';
-import { UserError } from './files';
 import type { CliIO } from './io';
 import { readSequences } from './sequenceInput';
 
@@ -17,20 +16,19 @@ is added as RNAcofold does). --json prints an array of {id, sequence, structure,
 Exit status: 1 when a record has no structure or a structure that cannot be evaluated (named by file:line).`;
 
 export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      params: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    EVAL_USAGE,
+    {
+    params: { type: 'string' },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(EVAL_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UserError('eval: give one dot-bracket file (or - for stdin)\n\n' + EVAL_USAGE);
+    1,
+    'eval: give one dot-bracket file (or - for stdin)',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   let params: ParameterSet = defaultParameters();
   if (values.params) {
     const loaded = loadParameterFile(values.params);

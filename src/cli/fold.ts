@@ -3,12 +3,14 @@
 // against ViennaRNA; --json for pipelines; --bpp writes one base-pair probability list per record.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { energyAnnotation, formatG, probabilitySymbols } from '../core/formats/vienna';
 import { beamMfe, beamPartitionSummary, defaultParameters, loadParameterFile, mfe, partition, type ParameterSet } from '../core/structure';
 import { readDataFile } from '../core/datasets/readDataFile';
 import { UserError } from './files';
 import type { CliIO } from './io';
+import { mfeNumbers, partitionNumbers } from '../core/structure/foldNumbers';
+import type { FoldNumbers } from '../protocol/compute';
 import { readSequences } from './sequenceInput';
 import { DEFAULT_BEAM, DEFAULT_MAX_FOLD_LENGTH, foldLengthDecision } from '../core/structure/lengthLimit';
 
@@ -31,17 +33,7 @@ RNAfold prints them. Input: FASTA or dot-bracket records, or one sequence per li
                   diversity?, centroid?, mea?} (energies in kcal/mol)
 Exit status: 1 when a record could not be read or folded (the message names file:line), else 0.`;
 
-export interface FoldJson {
-  id: string;
-  sequence: string;
-  structure: string;
-  mfe: number;
-  ensemble?: number;
-  mfeFrequency?: number;
-  diversity?: number;
-  centroid?: string;
-  mea?: string;
-}
+export type FoldJson = { id: string } & FoldNumbers;
 
 /** `--mea` takes an optional value: turn `--mea 1.5` into `--mea=1.5` and a bare `--mea` into `--mea=1`. */
 export function normaliseOptionalMea(argv: string[]): string[] {
@@ -59,25 +51,24 @@ function fileNameFor(id: string): string {
 }
 
 export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: normaliseOptionalMea(argv),
-    allowPositionals: true,
-    options: {
-      pf: { type: 'boolean', default: false },
-      mea: { type: 'string' },
-      bpp: { type: 'string' },
-      params: { type: 'string' },
-      beam: { type: 'string' },
-      'max-length': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    normaliseOptionalMea(argv),
+    io,
+    FOLD_USAGE,
+    {
+    pf: { type: 'boolean', default: false },
+    mea: { type: 'string' },
+    bpp: { type: 'string' },
+    params: { type: 'string' },
+    beam: { type: 'string' },
+    'max-length': { type: 'string' },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(FOLD_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UserError('fold: give one input file (or - for stdin)\n\n' + FOLD_USAGE);
+    1,
+    'fold: give one input file (or - for stdin)',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   const gamma = values.mea === undefined ? undefined : Number(values.mea);
   if (gamma !== undefined && !(gamma >= 0)) throw new UserError(`fold: --mea takes a number >= 0, not '${values.mea}'`);
   const withPf = values.pf || gamma !== undefined || values.bpp !== undefined;
@@ -119,28 +110,18 @@ export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
     let out = rec.header !== undefined ? `>${rec.header}\n` : '';
     if (!withPf) {
       const r = beam ? beamMfe(rec.sequence, { params, beam }) : mfe(rec.sequence, { params });
-      const seq = rec.sequence.toUpperCase().replace(/T/g, 'U');
-      json.push({ id: rec.id, sequence: seq, structure: r.structure, mfe: r.energy });
-      out += `${seq}\n${r.structure} ${energyAnnotation(r.energy)}\n`;
+      const item: FoldJson = { id: rec.id, ...mfeNumbers(rec.sequence, r) };
+      json.push(item);
+      out += `${item.sequence}\n${r.structure} ${energyAnnotation(r.energy)}\n`;
     } else {
       const options = { params, ...(gamma !== undefined ? { gamma } : {}) };
       const p = beam ? beamPartitionSummary(rec.sequence, { ...options, beam }) : partition(rec.sequence, options);
-      const item: FoldJson = {
-        id: rec.id,
-        sequence: p.sequence,
-        structure: p.mfe.structure,
-        mfe: p.mfe.energy,
-        ensemble: p.ensembleEnergy,
-        mfeFrequency: p.mfeFrequency,
-        diversity: p.diversity,
-        centroid: p.centroid.structure,
-      };
+      const item: FoldJson = { id: rec.id, ...partitionNumbers(p, gamma !== undefined) };
       const symbols = probabilitySymbols(p.sequence.length, (cb) => p.bpp.forEach(cb));
       out += `${p.sequence}\n${p.mfe.structure} ${energyAnnotation(p.mfe.energy)}\n`;
       out += `${symbols} ${energyAnnotation(p.ensembleEnergyExact, '[', ']')}\n`;
       out += `${p.centroid.structure} {${p.centroid.energy.toFixed(2).padStart(6)} d=${p.centroid.distance.toFixed(2)}}\n`;
       if (gamma !== undefined) {
-        item.mea = p.mea.structure;
         out += `${p.mea.structure} {${p.mea.energy.toFixed(2).padStart(6)} MEA=${p.mea.score.toFixed(2)}}\n`;
       }
       out += ` frequency of mfe structure in ensemble ${formatG(p.mfeFrequency)}; ensemble diversity ${p.diversity.toFixed(2).padEnd(6)}\n`;

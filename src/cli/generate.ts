@@ -2,7 +2,7 @@
 // generator, scored and filtered by the classifier) or design mode (optimised against the
 // classifier), under constraints. Prints TSV (id, seq_a, seq_b, score, gc_a, gc_b, novel) or a JSON
 // array of {seq_a, seq_b, score}; the generation report goes to stderr.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { UserError } from './files';
 import type { CliIO } from './io';
 import { runCancellable } from './cancellableRun';
@@ -40,28 +40,27 @@ const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ?
 const f3 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(3));
 
 export async function generateCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      n: { type: 'string', short: 'n' },
-      mode: { type: 'string', default: 'sample' },
-      gc: { type: 'string' },
-      'max-homopolymer': { type: 'string' },
-      'template-a': { type: 'string' },
-      'template-b': { type: 'string' },
-      temperature: { type: 'string' },
-      'min-score': { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    GENERATE_USAGE,
+    {
+    n: { type: 'string', short: 'n' },
+    mode: { type: 'string', default: 'sample' },
+    gc: { type: 'string' },
+    'max-homopolymer': { type: 'string' },
+    'template-a': { type: 'string' },
+    'template-b': { type: 'string' },
+    temperature: { type: 'string' },
+    'min-score': { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(GENERATE_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UserError('generate: give one model directory\n\n' + GENERATE_USAGE);
+    1,
+    'generate: give one model directory',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   const n = num('n', values.n, { int: true, min: 1 });
   if (n === undefined) throw new UserError('generate: -n N is required (how many pairs)');
   if (values.mode !== 'sample' && values.mode !== 'design') throw new UserError(`generate: --mode must be sample or design, not '${values.mode}'`);

@@ -1,7 +1,7 @@
 // `basepair lint <file>... [--json] [--format fasta|dot-bracket] [--max-problems N]`: the editor's
 // diagnostics on the command line. Exit status 1 when any file has an error or cannot be read.
 // Files are read as streams, so a 1 GB FASTA lints in bounded memory.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import type { FormatKind } from '../core/formats/records';
 import { UnreadableFileError } from '../core/datasets/errors';
 import { BlockLimitError } from '../core/formats/textBlocks';
@@ -32,21 +32,20 @@ export interface LintEntry {
 }
 
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      'max-problems': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    LINT_USAGE,
+    {
+    json: { type: 'boolean', default: false },
+    format: { type: 'string' },
+    'max-problems': { type: 'string' },
     },
-  });
-  if (values.help) {
-    io.out(LINT_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length === 0) throw new UserError('lint: no files given\n\n' + LINT_USAGE);
+    [1, Infinity],
+    'lint: no files given',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   const forced = values.format;
   if (forced !== undefined && forced !== 'fasta' && forced !== 'dot-bracket') {
     throw new UserError(`lint: --format must be fasta or dot-bracket, not '${forced}'`);

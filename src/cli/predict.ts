@@ -1,8 +1,7 @@
 // `basepair predict <modelDir> <data> [--json]`: one prediction per record of a data file, in input
 // order, as TSV (id, prediction[, sd]) or a JSON array of {id, prediction, sd?}.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { DataError } from '../core/datasets/errors';
-import { UserError } from './files';
 import type { CliIO } from './io';
 import { predictPairs } from './predictPairs';
 
@@ -16,23 +15,22 @@ structures. Prints TSV (id, prediction, and sd for k-fold ensembles) or, with --
 seq_b columns and the output is [{id, score}] (score = probability of label 1), in input order.`;
 
 export async function predictCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'sequence-column': { type: 'string' },
-      'structure-column': { type: 'string' },
-      'id-column': { type: 'string' },
-      'skip-bad': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    PREDICT_USAGE,
+    {
+    'sequence-column': { type: 'string' },
+    'structure-column': { type: 'string' },
+    'id-column': { type: 'string' },
+    'skip-bad': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(PREDICT_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 2) throw new UserError('predict: give a model directory and a data file\n\n' + PREDICT_USAGE);
+    2,
+    'predict: give a model directory and a data file',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   const { predictFile } = await import('../jobs/prediction');
   const { ModelFileError } = await import('../ml');
   try {

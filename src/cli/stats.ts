@@ -1,7 +1,7 @@
 // `basepair stats <file>... [--json]`: a summary per file — records, nucleotides, length range,
 // GC content, alphabets, structures — the quick look before training on a file. The command streams
 // its inputs (statsStream.ts); fileStats is the same summary of a text in memory.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { recordSequence } from '../core/formats/locate';
 import { parseFile } from '../core/formats/parse';
 import type { FormatKind } from '../core/formats/records';
@@ -13,25 +13,13 @@ import { streamFileStats } from './statsStream';
 import { openTextInput } from './textStream';
 import type { CliIO } from './io';
 import { formatCount } from '../core/text/formatNumber';
+import type { FileStats } from './statsStream';
+export type { FileStats } from './statsStream';
 
 export const STATS_USAGE = `usage: basepair stats <file>... [--json] [--format fasta|dot-bracket]
 
 Summarises FASTA and dot-bracket files: records, nucleotides, length range, GC content,
 alphabets and how many records carry a structure. --json prints one JSON array, one object per file.`;
-
-export interface FileStats {
-  file: string;
-  format: FormatKind;
-  records: number;
-  nucleotides: number;
-  minLength: number;
-  medianLength: number;
-  maxLength: number;
-  /** GC % over all definite bases of the file; null when there are none. */
-  gcPercent: number | null;
-  alphabets: Record<string, number>;
-  withStructure: number;
-}
 
 export function fileStats(name: string, text: string, format: FormatKind): FileStats {
   const file = parseFile(text, format);
@@ -80,20 +68,19 @@ export function formatStats(s: FileStats): string {
 }
 
 export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    STATS_USAGE,
+    {
+    json: { type: 'boolean', default: false },
+    format: { type: 'string' },
     },
-  });
-  if (values.help) {
-    io.out(STATS_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length === 0) throw new UserError('stats: no files given\n\n' + STATS_USAGE);
+    [1, Infinity],
+    'stats: no files given',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   const forced = values.format;
   if (forced !== undefined && forced !== 'fasta' && forced !== 'dot-bracket') {
     throw new UserError(`stats: --format must be fasta or dot-bracket, not '${forced}'`);

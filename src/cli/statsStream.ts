@@ -5,7 +5,6 @@ import { RecordStream, type RecordSink } from '../core/formats/recordStream';
 import type { FormatKind, OffsetRange, SeqRecord } from '../core/formats/records';
 import { textBlocks, type BlockOptions } from '../core/formats/textBlocks';
 import { composition, type AlphabetKind } from '../core/sequence/composition';
-import type { FileStats } from './stats';
 
 class Lengths {
   private data = new Uint32Array(1024);
@@ -88,4 +87,18 @@ export async function streamFileStats(
     alphabets,
     withStructure,
   };
+}
+
+export interface FileStats {
+  file: string;
+  format: FormatKind;
+  records: number;
+  nucleotides: number;
+  minLength: number;
+  medianLength: number;
+  maxLength: number;
+  /** GC % over all definite bases of the file; null when there are none. */
+  gcPercent: number | null;
+  alphabets: Record<string, number>;
+  withStructure: number;
 }

@@ -1,12 +1,13 @@
 // `basepair train regressor <data> --out DIR [...]`: trains the RNA regressor with the same job code
 // the editor runs, prints progress on stderr and the metrics table, baselines and verdict (or one
 // JSON document). Ctrl+C stops between batches and leaves no model directory behind.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { DataError } from '../core/datasets/errors';
 import { runCancellable } from './cancellableRun';
 import { formatRemaining } from '../core/text/formatDuration';
 import { UserError } from './files';
 import type { CliIO } from './io';
+import { ARCHITECTURES } from '../protocol/architectures';
 import { trainPairsCommand } from './trainPairs';
 
 export const TRAIN_USAGE = `usage: basepair train regressor <data> --out DIR [--epochs N] [--seed S] [--folds K]
@@ -25,7 +26,7 @@ thread: the same weights, only slower). The model directory
 (model.json, weights.bin, card.json) is written atomically. Exit status 1 on bad data (the message
 names file:line).`;
 
-const ARCHS = ['default', 'seed-cnn', 'sequence-only'] as const;
+const ARCHS = ARCHITECTURES;
 const MODES = ['given', 'mfe', 'bpp'] as const;
 
 function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
@@ -43,31 +44,30 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (task === 'pairs') return trainPairsCommand(rest, io);
   if (task !== 'regressor') throw new UserError(`train: unknown task '${task}' (available: regressor, pairs)\n\n${TRAIN_USAGE}`);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      epochs: { type: 'string' },
-      seed: { type: 'string' },
-      folds: { type: 'string' },
-      arch: { type: 'string' },
-      structure: { type: 'string' },
-      target: { type: 'string' },
-      'sequence-column': { type: 'string' },
-      'structure-column': { type: 'string' },
-      'id-column': { type: 'string' },
-      group: { type: 'string' },
-      'skip-bad': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    rest,
+    io,
+    TRAIN_USAGE,
+    {
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    folds: { type: 'string' },
+    arch: { type: 'string' },
+    structure: { type: 'string' },
+    target: { type: 'string' },
+    'sequence-column': { type: 'string' },
+    'structure-column': { type: 'string' },
+    'id-column': { type: 'string' },
+    group: { type: 'string' },
+    'skip-bad': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(TRAIN_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UserError('train regressor: give one data file\n\n' + TRAIN_USAGE);
+    1,
+    'train regressor: give one data file',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   if (!values.out) throw new UserError('train regressor: --out DIR is required (the model directory to write)');
   if (values.arch !== undefined && !(ARCHS as readonly string[]).includes(values.arch)) {
     throw new UserError(`train: --arch must be one of ${ARCHS.join(', ')}, not '${values.arch}'`);

@@ -1,7 +1,7 @@
 // `basepair train pairs <data> --out DIR [...]`: trains the pair classifier (+ generator) with the
 // same job code the editor runs; progress on stderr; the classifier's test metrics beside the rule
 // baselines (or one JSON document). Ctrl+C stops between batches and leaves no model directory.
-import { parseArgs } from 'node:util';
+import { commandArgs } from './commandArgs';
 import { DataError } from '../core/datasets/errors';
 import { runCancellable } from './cancellableRun';
 import { UserError } from './files';
@@ -30,31 +30,30 @@ function int(name: string, v: string | undefined, min: number): number | undefin
 const f3 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : '  n/a');
 
 export async function trainPairsCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      epochs: { type: 'string' },
-      seed: { type: 'string' },
-      group: { type: 'string' },
-      'a-column': { type: 'string' },
-      'b-column': { type: 'string' },
-      'label-column': { type: 'string' },
-      'id-column': { type: 'string' },
-      'generator-epochs': { type: 'string' },
-      'no-generator': { type: 'boolean', default: false },
-      'revcomp-rule': { type: 'string' },
-      'skip-bad': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const args = commandArgs(
+    argv,
+    io,
+    TRAIN_PAIRS_USAGE,
+    {
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    group: { type: 'string' },
+    'a-column': { type: 'string' },
+    'b-column': { type: 'string' },
+    'label-column': { type: 'string' },
+    'id-column': { type: 'string' },
+    'generator-epochs': { type: 'string' },
+    'no-generator': { type: 'boolean', default: false },
+    'revcomp-rule': { type: 'string' },
+    'skip-bad': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    io.out(TRAIN_PAIRS_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UserError('train pairs: give one data file\n\n' + TRAIN_PAIRS_USAGE);
+    1,
+    'train pairs: give one data file',
+  );
+  if (!args) return 0;
+  const { values, positionals } = args;
   if (!values.out) throw new UserError('train pairs: --out DIR is required (the model directory to write)');
   const epochs = int('epochs', values.epochs, 1);
   const seed = int('seed', values.seed, 0);

@@ -14,7 +14,7 @@ import { registerPairCommands } from './pairs/registerPairCommands';
 import { PairsPanel } from './panels/pairsPanel';
 import { onTrainingEvent } from './models/trainCommand';
 import { registerExampleCommands } from './walkthrough/exampleCommands';
-import type { TrainingEvent } from '../protocol';
+import type { TrainingEvent } from '../protocol/editor';
 
 export interface BasepairApi {
   /** Resolves when the language server has started. */

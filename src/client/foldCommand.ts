@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageclient';
 import { DEFAULT_BEAM } from '../core/structure/lengthLimit';
-import { FoldDocumentRequest, type FoldDocumentResult } from '../protocol';
+import { FoldDocumentRequest, type FoldDocumentResult } from '../protocol/editor';
 import type { BasepairClient } from './languageClient';
 
 let tokenCounter = 0;

@@ -1,7 +1,7 @@
 // Status bar item for FASTA / dot-bracket editors: how many records and nucleotides the file has,
 // asked from the server (basepair/fileSummary) when the editor or its diagnostics change.
 import * as vscode from 'vscode';
-import { FileSummaryRequest } from '../protocol';
+import { FileSummaryRequest } from '../protocol/editor';
 import { formatCount } from '../core/text/formatNumber';
 import type { BasepairClient } from './languageClient';
 

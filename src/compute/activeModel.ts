@@ -2,7 +2,7 @@
 // folding hovers never pay for it; predictions fold records first when the model's card asks for
 // folded structures.
 import type { RegressionModel } from '../ml';
-import type { LoadedModelSummary, ModelRecord } from './modelProtocol';
+import type { LoadedModelSummary, ModelRecord } from '../protocol/compute';
 
 type Ml = typeof import('../ml');
 

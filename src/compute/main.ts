@@ -3,33 +3,20 @@
 // JSON-RPC over the Node IPC channel; if it dies, the server starts a new one on the next request.
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { beamMfe, beamPartitionSummary, evalStructure, mfe, partition } from '../core/structure';
+import { mfeNumbers, partitionNumbers } from '../core/structure/foldNumbers';
 import { ActiveModel } from './activeModel';
-import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest } from './modelProtocol';
-import { EvalComputeRequest, FoldComputeRequest, type FoldSummary } from './protocol';
+import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest } from '../protocol/compute';
+import { EvalComputeRequest, FoldComputeRequest, type FoldSummary } from '../protocol/compute';
 
 const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
 
 connection.onRequest(FoldComputeRequest, ({ sequence, mode, beam }): FoldSummary => {
   const t0 = performance.now();
-  if (mode === 'mfe') {
-    const r = beam ? beamMfe(sequence, { beam }) : mfe(sequence);
-    return { sequence: sequence.toUpperCase().replace(/T/g, 'U'), structure: r.structure, mfe: r.energy, ms: performance.now() - t0 };
-  }
+  if (mode === 'mfe') return { ...mfeNumbers(sequence, beam ? beamMfe(sequence, { beam }) : mfe(sequence)), ms: performance.now() - t0 };
   const p = beam ? beamPartitionSummary(sequence, { beam }) : partition(sequence);
   const pairs: number[] = [];
   p.bpp.forEach((i, j, prob) => pairs.push(i, j, prob), 1e-5);
-  return {
-    sequence: p.sequence,
-    structure: p.mfe.structure,
-    mfe: p.mfe.energy,
-    ensemble: p.ensembleEnergy,
-    mfeFrequency: p.mfeFrequency,
-    diversity: p.diversity,
-    centroid: p.centroid.structure,
-    mea: p.mea.structure,
-    pairs,
-    ms: performance.now() - t0,
-  };
+  return { ...partitionNumbers(p, true), pairs, ms: performance.now() - t0 };
 });
 
 connection.onRequest(EvalComputeRequest, ({ sequence, structure }) => {

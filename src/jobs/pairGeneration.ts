@@ -3,22 +3,15 @@
 // the set (validity, rule validity for synthetic tasks, uniqueness, novelty, diversity vs the training
 // positives, 3-mer JSD). The same code runs in the editor's job processes and in `basepair generate`.
 import * as path from 'node:path';
-import type { GenerationReport } from '../core/metrics/generation';
 import { currentBackend, initBackend } from '../ml/backend/initBackend';
-import { generatePairs, type GenerationMode } from '../ml/pairs/generate';
+import { generatePairs } from '../ml/pairs/generate';
 import { disposePairModel, loadPairModel } from '../ml/pairs/io/pairModelDir';
-import type { GeneratePairsParams, GenerationSummary } from '../protocol';
 import { backendOptionsFromEnv } from './backendEnv';
+import type { PairGenerationProgress, PairGenerationReport } from '../protocol/reports';
+export type { PairGenerationProgress, PairGenerationReport } from '../protocol/reports';
 
-export type PairGenerationJobOptions = Omit<GeneratePairsParams, 'jobId' | 'workDoneToken' | 'mode'> & { mode?: GenerationMode };
-
-export type PairGenerationProgress = { phase: 'loading'; dir: string } | { phase: 'generating'; drawn: number; accepted: number; n: number };
-
-export interface PairGenerationReport extends GenerationSummary {
-  /** The full report of the set (core/metrics/generation). */
-  report: GenerationReport;
-  backend: string;
-}
+import type { PairGenerationJobParams as PairGenerationJobOptions } from '../protocol/jobs';
+export type { PairGenerationJobOptions };
 
 export async function runPairGeneration(
   opts: PairGenerationJobOptions,

@@ -5,54 +5,30 @@
 // in the editor's job processes and in `basepair train pairs`.
 import { readDataFile } from '../core/datasets/readDataFile';
 import * as path from 'node:path';
-import type { SkippedRow } from '../core/datasets/errors';
 import { loadPairDataset, type PairLoadOptions } from '../core/datasets/pairs';
 import { bestF1Threshold, classificationMetrics, type ClassificationMetrics } from '../core/metrics/classification';
 import { currentBackend, initBackend } from '../ml/backend/initBackend';
 import { Cancelled } from '../ml/engine/cancelled';
-import { PAIR_BASELINE_RULES, type PairBaselineMetrics } from '../ml/pairs/baselines';
+import { PAIR_BASELINE_RULES } from '../ml/pairs/baselines';
 import type { LabelledPair } from '../ml/pairs/batches';
-import type { ClassifierEpoch } from '../ml/pairs/classifierTask';
-import type { GeneratorEpoch } from '../ml/pairs/generator/generatorTask';
 import { trainPairGenerator, type GeneratorOptions } from '../ml/pairs/generator/trainGenerator';
 import { classifierCard, generatorCard } from '../ml/pairs/io/buildCards';
 import { savePairModel } from '../ml/pairs/io/pairModelDir';
 import { TrainingPairSet } from '../ml/pairs/io/trainingPairs';
 import type { SyntheticRule } from '../ml/pairs/synthetic';
 import { trainPairClassifier, type ClassifierOptions } from '../ml/pairs/trainClassifier';
-import type { PairMetricsSummary, PairTrainingSummary, TrainPairsParams } from '../protocol';
+import type { PairMetricsSummary } from '../protocol/editor';
+import type { PairTrainingJobParams } from '../protocol/jobs';
 import { backendOptionsFromEnv } from './backendEnv';
+import type { PairTrainingProgress, PairTrainingReport } from '../protocol/reports';
+export type { PairTrainingProgress, PairTrainingReport } from '../protocol/reports';
 
-/** The editor's request (data, out — replaced atomically —, epochs, seed, group, skipBad) plus what the CLI and benches set. */
-export interface PairTrainingJobOptions extends Omit<TrainPairsParams, 'jobId' | 'workDoneToken'> {
+/** The job's parameters (data, out — replaced atomically —, epochs, seed, group, skipBad, generator) plus what the CLI and benches set. */
+export interface PairTrainingJobOptions extends PairTrainingJobParams {
   /** Other loader options (column names, split labels). */
   load?: Omit<PairLoadOptions, 'groupColumn' | 'skipBad'>;
-  /** Train the generator too (default true). */
-  generator?: boolean;
-  generatorEpochs?: number;
-  generatorMaxPairs?: number;
-  /** The exact rule of a synthetic reverse-complement task (kept in the card for generation reports). */
-  revcompRule?: number;
   /** Classifier options overriding the defaults (benches). */
   classifier?: Omit<ClassifierOptions, 'seed' | 'epochs' | 'file'>;
-}
-
-export type PairTrainingProgress =
-  | { phase: 'loading'; message: string }
-  | { phase: 'classifier'; epoch: number; maxEpochs: number; batch: number; batches: number; validAuroc?: number; validLoss?: number }
-  | { phase: 'generator'; epoch: number; maxEpochs: number; batch: number; batches: number; validNll?: number }
-  | { phase: 'saving'; dir: string };
-
-export interface PairTrainingReport extends PairTrainingSummary {
-  data: { file: string; records: number; alphabet: 'DNA' | 'RNA'; labelCounts: [number, number]; skipped: SkippedRow[] };
-  backend: { name: string; reason: string; threads: number };
-  splitMethod: string;
-  metrics: Partial<Record<'valid' | 'test', ClassificationMetrics>>;
-  /** Baselines per split (full metrics). */
-  ruleBaselines: Partial<Record<'valid' | 'test', PairBaselineMetrics[]>>;
-  history: ClassifierEpoch[];
-  generator?: { epochsRun: number; validNll: number; pairs: number; history: GeneratorEpoch[] };
-  seed: number;
 }
 
 export interface PairJobCallbacks {

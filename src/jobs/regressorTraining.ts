@@ -5,20 +5,14 @@
 import { readDataFile } from '../core/datasets/readDataFile';
 import * as path from 'node:path';
 import { loadRegressionDataset, type RegressionLoadOptions } from '../core/datasets/regression';
-import { currentBackend, disposeModel, initBackend, saveModel, trainRegressor, type ArchitectureName } from '../ml';
+import { currentBackend, disposeModel, initBackend, saveModel, trainRegressor } from '../ml';
 import { backendOptionsFromEnv } from './backendEnv';
-import { resolveStructures, sourceFor, type StructureMode } from './structures';
+import { resolveStructures, sourceFor } from './structures';
 import type { TrainingProgress, TrainingReport } from './trainingReport';
+import type { RegressorJobParams } from '../protocol/jobs';
 
-export interface RegressorJobOptions {
-  data: string;
-  /** Model directory to write (replaced atomically). */
-  out: string;
-  arch?: ArchitectureName;
-  epochs?: number;
-  seed?: number;
-  folds?: number;
-  structure?: StructureMode;
+/** The job's parameters, with every loader option (the CLI's column names and split labels). */
+export interface RegressorJobOptions extends Omit<RegressorJobParams, 'load'> {
   load?: Omit<RegressionLoadOptions, 'withoutTarget'>;
 }
 

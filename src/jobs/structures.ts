@@ -5,7 +5,8 @@
 import { mfe, partition } from '../core/structure';
 import { DataError } from '../core/datasets/errors';
 
-export type StructureMode = 'auto' | 'given' | 'mfe' | 'bpp';
+import type { StructureMode } from '../protocol/architectures';
+export type { StructureMode } from '../protocol/architectures';
 export type StructureSource = 'given' | 'mfe' | 'bpp';
 
 export interface StructuredRecord {

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileSummaryRequest, FoldDocumentRequest, StructureDataRequest, type FileSummary } from '../protocol';
+import { FileSummaryRequest, FoldDocumentRequest, StructureDataRequest, type FileSummary } from '../protocol/editor';
 import { ResponseError } from 'vscode-languageserver';
 import { structureData, StructureDataError } from './features/structureData';
 import { ComputeProcess } from './compute/computeProcess';

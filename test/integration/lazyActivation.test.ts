@@ -66,13 +66,16 @@ suite('activation is lazy: no TF.js outside job and compute processes', function
     }
   });
 
-  test('the extension and language server bundles contain no TF.js; job and compute bundles do', () => {
+  test('the extension and language server bundles contain no TF.js; the job and compute processes run the one bundle that does', () => {
     const dist = path.join(vscode.extensions.getExtension('basepair.basepair')!.extensionPath, 'dist');
     for (const f of ['extension.js', 'server.js']) {
       const text = fs.readFileSync(path.join(dist, f), 'utf8');
       assert.ok(!TFJS.test(text), `${f} mentions TF.js: ${TFJS.exec(text)?.[0]}`);
     }
-    for (const f of ['job.js', 'compute.js']) assert.ok(TFJS.test(fs.readFileSync(path.join(dist, f), 'utf8')), `${f} has no TF.js`);
+    assert.ok(TFJS.test(fs.readFileSync(path.join(dist, 'basepair.js'), 'utf8')), 'basepair.js has no TF.js');
+    for (const [f, role] of [['job.js', 'job'], ['compute.js', 'compute'], ['gradientWorker.js', 'gradient-worker']]) {
+      assert.equal(fs.readFileSync(path.join(dist, f!), 'utf8').match(/require\('\.\/basepair\.js'\)\.start\('([a-z-]+)'\)/)?.[1], role, `${f} starts the ${role} role of basepair.js`);
+    }
   });
 
   test('the active extension host has loaded no TF.js module, and no job process runs', async () => {

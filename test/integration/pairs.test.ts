@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BasepairApi } from '../../src/client/extension';
-import type { GenerationSummary, PairTrainingSummary } from '../../src/protocol';
+import type { GenerationSummary, PairTrainingSummary } from '../../src/protocol/editor';
 import { generatePairTask } from '../../src/core/synthetic/pairTask';
 import type { PairSet } from '../../webview/pairs/messages';
 import { waitFor } from './support';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { recoverInterruptedWrite } from '../../src/ml/io/atomicDir';
+import { recoverInterruptedWrite } from '../../src/core/files/atomicDir';
 
 describe('recoverInterruptedWrite', () => {
   let root: string;

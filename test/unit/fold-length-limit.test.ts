@@ -9,7 +9,7 @@ import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languag
 import { runCli } from '../../src/cli';
 import { parseFile } from '../../src/core/formats/parse';
 import { DEFAULT_BEAM, DEFAULT_MAX_FOLD_LENGTH, foldLengthDecision } from '../../src/core/structure/lengthLimit';
-import type { FoldSummary } from '../../src/compute/protocol';
+import type { FoldSummary } from '../../src/protocol/compute';
 import { foldDocument } from '../../src/server/features/foldDocument';
 import { foldHoverSection } from '../../src/server/features/foldHover';
 import { structureData, StructureDataError } from '../../src/server/features/structureData';

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '../../src/ml/tf';
 import { initBackend } from '../../src/ml/backend/initBackend';
-import { writeDirAtomically } from '../../src/ml/io/atomicDir';
+import { writeDirAtomically } from '../../src/core/files/atomicDir';
 import { CARD_JSON, packageVersion, type ModelCard } from '../../src/ml/io/modelCard';
 import { loadModel, saveModel, type RegressionModel } from '../../src/ml/io/modelDir';
 import { ModelFileError } from '../../src/ml/io/modelFileError';

@@ -1,6 +1,6 @@
 // Pairs panel: a GenerationSummary becomes the panel's pair set, and the summary header's facts.
 import * as assert from 'node:assert/strict';
-import type { GenerationSummary } from '../../src/protocol';
+import type { GenerationSummary } from '../../src/protocol/editor';
 import { fileToPairSet, generationToPairSet, summaryFacts } from '../../webview/pairs/pairSet';
 
 const summary: GenerationSummary = {

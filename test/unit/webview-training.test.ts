@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEvent, jobToShow, lossSeries, statusLine, type JobView } from '../../webview/training/jobState';
 import { metricsTable } from '../../webview/training/metricsTable';
-import type { TrainingReport } from '../../src/protocol';
+import type { TrainingReport } from '../../src/protocol/editor';
 
 const m = (spearman: number | null, r2: number) => ({ n: 30, rmse: 0.1, mae: 0.08, r2, pearson: spearman, spearman }) as never;
 

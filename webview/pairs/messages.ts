@@ -1,7 +1,7 @@
 // Messages between the pairs panel (webview) and the extension, imported by both sides, and the
 // pair set the panel shows: generated pairs (a GenerationSummary of basepair/generatePairs) or the
 // pairs of a TSV/CSV file (seq_a, seq_b, optional id, score, label, novel). Plain JSON.
-import type { GenerationSummary } from '../../src/protocol';
+import type { GenerationSummary } from '../../src/protocol/editor';
 
 /** One pair as the panel shows it. Sequences are upper case, 5'->3'. */
 export interface PairRow {

@@ -1,6 +1,6 @@
 // Builds the panel's pair sets (from a GenerationSummary or from the rows of a pairs file) and the
 // facts of the summary header as plain label/value strings. Pure (unit-tested).
-import type { GenerationSummary } from '../../src/protocol';
+import type { GenerationSummary } from '../../src/protocol/editor';
 import type { PairRow, PairSet } from './messages';
 import { formatScore } from './pairExport';
 

@@ -1,25 +1,9 @@
 // Messages between the structure panel (webview) and the extension, imported by both sides.
 // The extension posts HostMessage; the webview posts PanelMessage. Plain JSON, no functions.
+import type { StructureData } from '../../src/protocol/editor';
 
-/** One record as the panel draws it (a structural subset of protocol.ts's StructureData). */
-export interface StructureRecord {
-  uri: string;
-  recordIndex: number;
-  headerLine: number;
-  id: string;
-  description: string;
-  /** normalised sequence (upper case, U) */
-  sequence: string;
-  /** the structure drawn (dot-bracket, same length as the sequence) */
-  structure: string;
-  structureSource: 'file' | 'mfe';
-  /** kcal/mol of the drawn structure, when the energy model can score it */
-  energy?: number;
-  mfe: number;
-  ensemble: number;
-  /** base-pair probabilities >= 1e-5 as flat triples i, j, p (1-based, i < j) */
-  pairs: number[];
-}
+/** One record as the panel draws it: the server's StructureData (src/protocol/editor.ts). */
+export type StructureRecord = StructureData;
 
 export type ColourMode = 'base' | 'unpaired' | 'attribution';
 

@@ -1,7 +1,7 @@
 // State of the training jobs the panel shows, folded from the server's training events. Pure (runs
 // in Node for unit tests): one JobView per job with its curves so far, its report or its failure.
 import { formatRemaining } from '../../src/core/text/formatDuration';
-import type { TrainingEvent, TrainingProgress, TrainingReport, TrainParams } from '../../src/protocol';
+import type { TrainingEvent, TrainingProgress, TrainingReport, TrainParams } from '../../src/protocol/editor';
 
 export interface CurvePoint {
   member: number;

@@ -1,7 +1,7 @@
 // Messages between the training panel (webview) and the extension, imported by both sides. The
 // extension forwards the server's training events; the webview asks to stop a job or to use a
 // trained model as the active one. Plain JSON.
-import type { TrainingEvent } from '../../src/protocol';
+import type { TrainingEvent } from '../../src/protocol/editor';
 
 export type { TrainingEvent };
 

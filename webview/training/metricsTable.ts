@@ -1,6 +1,6 @@
 // The metrics table of a report: the model and each baseline on the test (else validation) set.
 // Pure: returns rows of strings (unit-testable); the view puts them in a <table> as text.
-import type { TrainingReport } from '../../src/protocol';
+import type { TrainingReport } from '../../src/protocol/editor';
 
 export interface MetricsTable {
   split: 'test' | 'valid';

@@ -1,7 +1,7 @@
 // The active regressor on the client side: asks the server to load it (hovers and "Predict" use
 // it), shows it in the status bar, and remembers it per workspace across reloads.
 import * as vscode from 'vscode';
-import { SetActiveModelRequest, type ActiveModelInfo } from '../../protocol';
+import { SetActiveModelRequest, type ActiveModelInfo } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
 
 const STATE_KEY = 'basepair.activeModel';

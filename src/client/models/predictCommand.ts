@@ -1,7 +1,7 @@
 // "Basepair: Predict": the active model's predictions for the open file — shown inline after each
 // record (FASTA / dot-bracket) or opened as a TSV document (id, line, prediction, sd).
 import * as vscode from 'vscode';
-import { PredictDocumentRequest, type PredictDocumentResult } from '../../protocol';
+import { PredictDocumentRequest, type PredictDocumentResult } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from './activeModel';
 

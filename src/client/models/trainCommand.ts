@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageclient';
-import { TrainingEventNotification, TrainRequest, type TrainingEvent, type TrainingReport, type TrainParams } from '../../protocol';
+import { TrainingEventNotification, TrainRequest, type TrainingEvent, type TrainingReport, type TrainParams } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from './activeModel';
 import { modelsFolder } from './modelsFolder';

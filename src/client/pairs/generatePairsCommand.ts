@@ -4,7 +4,7 @@
 // max homopolymer, templates A/B, temperature); then generate in a job process with a cancellable
 // progress notification and show the result in the pairs panel.
 import * as vscode from 'vscode';
-import { GeneratePairsRequest, type GeneratePairsParams, type GenerationSummary } from '../../protocol';
+import { GeneratePairsRequest, type GeneratePairsParams, type GenerationSummary } from '../../protocol/editor';
 import { generationToPairSet } from '../../../webview/pairs/pairSet';
 import type { BasepairClient } from '../languageClient';
 import { modelsFolder } from '../models/modelsFolder';

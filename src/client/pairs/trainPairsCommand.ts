@@ -5,7 +5,7 @@
 // AUPRC of the classifier beside the rule baselines — goes to a message and the output channel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { TrainPairsRequest, type PairMetricsSummary, type PairTrainingSummary, type TrainPairsParams } from '../../protocol';
+import { TrainPairsRequest, type PairMetricsSummary, type PairTrainingSummary, type TrainPairsParams } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
 import { modelsFolder } from '../models/modelsFolder';
 import { headerColumns, parseSeed } from './constraintsInput';

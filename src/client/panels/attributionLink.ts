@@ -2,7 +2,7 @@
 // active model changes, asks the server for the in-silico mutagenesis attribution of that record
 // and colours the panel with it (or marks the mode unavailable when there is no model).
 import * as vscode from 'vscode';
-import { AttributionRequest } from '../../protocol';
+import { AttributionRequest } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from '../models/activeModel';
 import { StructurePanel, type ShownRecord } from './structurePanel';

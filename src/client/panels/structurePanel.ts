@@ -8,7 +8,7 @@
 // Attribution: setAttribution() posts per-position values of the active regressor; whoever
 // computes them listens to onDidShowRecord.
 import * as vscode from 'vscode';
-import { StructureDataRequest, type StructureData } from '../../protocol';
+import { StructureDataRequest, type StructureData } from '../../protocol/editor';
 import { DEFAULT_BEAM } from '../../core/structure/lengthLimit';
 import type { BasepairClient } from '../languageClient';
 import type { HostMessage, PanelMessage, StructurePanelState } from '../../../webview/structure/messages';

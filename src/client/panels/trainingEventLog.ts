@@ -2,7 +2,7 @@
 // it was closed and the last report after a window reload: per job its start, its last progress
 // and its end (the per-epoch curve is in the report), at most MAX_JOBS jobs, kept in workspaceState.
 import * as vscode from 'vscode';
-import type { TrainingEvent } from '../../protocol';
+import type { TrainingEvent } from '../../protocol/editor';
 
 const MAX_JOBS = 8;
 const STATE_KEY = 'basepair.trainingEvents';

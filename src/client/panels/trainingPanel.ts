@@ -3,7 +3,7 @@
 // TrainingEventLog remembers when it (re)loads, so it needs no retainContextWhenHidden, and it is
 // restored after a window reload by TrainingPanelSerializer (viewType basepair.training).
 import * as vscode from 'vscode';
-import { CancelJobRequest } from '../../protocol';
+import { CancelJobRequest } from '../../protocol/editor';
 import { isMessage, type TrainingHostMessage, type TrainingPanelMessage } from '../../../webview/training/messages';
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from '../models/activeModel';

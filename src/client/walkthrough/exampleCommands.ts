@@ -4,7 +4,7 @@
 // generate pairs with it.
 // Each sets a context key when it succeeded, which completes its walkthrough step.
 import * as vscode from 'vscode';
-import type { TrainingReport } from '../../protocol';
+import type { TrainingReport } from '../../protocol/editor';
 
 /** The examples the walkthrough (and "Basepair: Open Example") can open. */
 export const EXAMPLES = {

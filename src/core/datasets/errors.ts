@@ -1,6 +1,7 @@
 // The one error type of the data layer: a problem in a data file, located at a 1-based line (and
 // character column when one cell is at fault). Its message is `file:line[:column]: what is wrong`,
 // shown as is by the CLI and the editor (the form terminals and VS Code turn into links).
+export type { SkippedRow } from '../../protocol/results';
 
 export class DataError extends Error {
   override readonly name = 'DataError';
@@ -16,13 +17,6 @@ export class DataError extends Error {
   ) {
     super(`${file}:${line}${column !== undefined ? `:${column}` : ''}: ${reason}`);
   }
-}
-
-/** A row or record that a loader skipped (`skipBad`), with the reason it would have failed. */
-export interface SkippedRow {
-  line: number;
-  column?: number;
-  reason: string;
 }
 
 /**

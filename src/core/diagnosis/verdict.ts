@@ -27,28 +27,13 @@
 //   (or beats it).
 import type { RegressionMetrics } from '../metrics/regression';
 import type { TargetStats } from './targetStats';
+import type { VerdictKind, Cause, NamedMetrics, Verdict } from '../../protocol/results';
+export type { VerdictKind, CauseId, Cause, NamedMetrics, Verdict } from '../../protocol/results';
 
 export const MARGIN = 0.05;
 export const TOLERANCE = 0.02;
 /** Slack for comparisons with the thresholds, so 0.69 - 0.64 counts as 0.05. */
 const EPS = 1e-9;
-
-export type VerdictKind = 'learns' | 'no better than baseline' | 'no signal';
-
-export type CauseId = 'too-little-data' | 'unscaled-target' | 'skewed-target' | 'noisy-target' | 'overfitting' | 'underfitting' | 'structure-unused';
-
-export interface Cause {
-  id: CauseId;
-  /** Plain-language explanation with the suggested remedy. */
-  sentence: string;
-  /** The numbers behind it. */
-  evidence: string;
-}
-
-export interface NamedMetrics {
-  name: string;
-  metrics: RegressionMetrics;
-}
 
 export interface VerdictInput {
   /** The network's metrics on the evaluation records (test, else validation). */
@@ -68,16 +53,6 @@ export interface VerdictInput {
   earlyStopping?: boolean;
   /** A sequence-only model's metrics on the same records, when one was trained. */
   sequenceOnly?: RegressionMetrics;
-}
-
-export interface Verdict {
-  kind: VerdictKind;
-  /** One sentence: the verdict with the key numbers. */
-  headline: string;
-  bestBaseline: { bySpearman: string; byR2: string };
-  /** Model minus best baseline. */
-  gain: { spearman: number; r2: number };
-  causes: Cause[];
 }
 
 const num = (x: number) => (Number.isFinite(x) ? x : 0);

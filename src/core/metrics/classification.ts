@@ -5,28 +5,10 @@
 // (positive when score >= threshold; precision of no positive call = 0 as scikit-learn's default),
 // and the threshold that maximises F1 on a validation set.
 import { averageRanks } from './ranks';
+import type { Confusion, ClassificationMetrics } from '../../protocol/results';
+export type { Confusion, ClassificationMetrics } from '../../protocol/results';
 
 export type Label = 0 | 1 | number;
-
-export interface Confusion {
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-}
-
-export interface ClassificationMetrics {
-  n: number;
-  positives: number;
-  auroc: number;
-  auprc: number;
-  threshold: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  confusion: Confusion;
-}
 
 function check(labels: ArrayLike<Label>, scores: ArrayLike<number>): number {
   if (labels.length !== scores.length) throw new RangeError(`length mismatch: ${labels.length} vs ${scores.length}`);

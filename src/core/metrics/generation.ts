@@ -9,48 +9,8 @@
 //   to the real positives.
 // Sequences are compared case-insensitively with T = U. Pure TypeScript.
 import { Random } from '../random';
-
-export interface PairLike {
-  a: string;
-  b: string;
-}
-
-export interface GeneratedPair extends PairLike {
-  /** Classifier probability of label 1. */
-  score?: number;
-}
-
-/** Statistics of the real positives that generated sets are compared with (stored in model cards). */
-export interface ReferenceStats {
-  positives: number;
-  /** 3-mer probability vectors (64, order AAA, AAC, ... UUU) of the A and B sequences. */
-  kmer3: { a: number[]; b: number[] };
-  /** Mean pairwise normalised Hamming distance of the A and of the B sequences. */
-  meanHamming: { a: number; b: number };
-}
-
-export interface DiversityReport {
-  /** Mean pairwise normalised Hamming distance (0 = identical, 1 = different at every position). */
-  a: number;
-  b: number;
-  /** The same for the training positives, and generated / reference. */
-  reference?: { a: number; b: number };
-  ratio?: { a: number; b: number };
-  /** Pairs of sequences compared per set (all pairs, or a sample). */
-  comparedPairs: number;
-}
-
-export interface GenerationReport {
-  n: number;
-  /** Classifier acceptance (score >= threshold), when scores and a threshold are known. */
-  accepted?: { count: number; fraction: number; threshold: number };
-  /** The exact rule of a synthetic task. */
-  rule?: { name: string; count: number; fraction: number };
-  unique: { count: number; fraction: number };
-  novel?: { count: number; fraction: number };
-  diversity: DiversityReport;
-  kmer3Jsd?: { a: number; b: number };
-}
+import type { PairLike, GeneratedPair, ReferenceStats, GenerationReport } from '../../protocol/results';
+export type { PairLike, GeneratedPair, ReferenceStats, DiversityReport, GenerationReport } from '../../protocol/results';
 
 export interface GenerationReportOptions {
   threshold?: number;

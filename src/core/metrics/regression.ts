@@ -3,15 +3,8 @@
 // equal length. Correlations of a constant vector are NaN (as scipy); R^2 with a constant truth is 1
 // for a perfect prediction and 0 otherwise (scikit-learn's force_finite).
 import { averageRanks } from './ranks';
-
-export interface RegressionMetrics {
-  n: number;
-  rmse: number;
-  mae: number;
-  r2: number;
-  pearson: number;
-  spearman: number;
-}
+import type { RegressionMetrics } from '../../protocol/results';
+export type { RegressionMetrics } from '../../protocol/results';
 
 function checkLengths(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new RangeError(`length mismatch: ${a.length} vs ${b.length}`);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as tf from '../tf';
 import '../layers/index';
-import { writeDirAtomically } from './atomicDir';
+import { writeDirAtomically } from '../../core/files/atomicDir';
 import { loadLayersModel, MODEL_JSON, saveLayersModel } from './layersFormat';
 import { CARD_JSON, checkModelCard, type ModelCard } from './modelCard';
 import { ModelFileError } from './modelFileError';

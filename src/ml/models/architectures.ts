@@ -6,14 +6,12 @@ import type { InputSpec } from '../features/batchEncoder';
 import { DEFAULT_MODEL_CONFIG, defaultGraph, defaultModelInputs, type DefaultModelConfig } from './defaultModel';
 import { makeModelInputs } from './modelInputs';
 import { SEED_CNN_CONFIG, seedCnnGraph, seedCnnInputs, type SeedCnnConfig } from './seedCnn';
+import type { ArchitectureName } from '../../protocol/architectures';
 
-export const ARCHITECTURES = ['default', 'seed-cnn', 'sequence-only'] as const;
-export type ArchitectureName = (typeof ARCHITECTURES)[number];
+export { ARCHITECTURES, isArchitectureName, type ArchitectureName } from '../../protocol/architectures';
+
 export type ArchitectureConfig = DefaultModelConfig | SeedCnnConfig;
 
-export function isArchitectureName(name: string): name is ArchitectureName {
-  return (ARCHITECTURES as readonly string[]).includes(name);
-}
 
 export interface InputOptions {
   /** Longest record of the training data (seed-cnn's fixed length). */

@@ -5,12 +5,8 @@
 import { alignmentScore, longestComplementaryRun, seedMatch7, seedSiteScore } from '../../core/baselines/pairBaselines';
 import { auroc, averagePrecision } from '../../core/metrics/classification';
 import type { LabelledPair } from './batches';
-
-export interface PairBaselineMetrics {
-  name: string;
-  auroc: number;
-  auprc: number;
-}
+import type { PairBaselineMetrics } from '../../protocol/results';
+export type { PairBaselineMetrics } from '../../protocol/results';
 
 export const PAIR_BASELINE_RULES: ReadonlyArray<[string, (a: string, b: string) => number]> = [
   ['longest Watson-Crick run', (a, b) => longestComplementaryRun(a, b)],

@@ -16,8 +16,8 @@ import { samplePairs } from './generator/sampler';
 import type { PairModel } from './io/pairModelDir';
 import { pairProbabilities } from './scorePairs';
 import { ruleName, ruleTest } from './synthetic';
-
-export type GenerationMode = 'sample' | 'design';
+import type { GenerationMode, GeneratedRow } from '../../protocol/results';
+export type { GenerationMode, GeneratedRow } from '../../protocol/results';
 
 export interface GenerationConstraints {
   /** Inclusive GC fraction range applied to A and B. */
@@ -40,21 +40,6 @@ export interface GenerateOptions extends GenerationConstraints {
   minScore?: number;
   signal?: AbortSignal;
   onProgress?: (p: { drawn: number; accepted: number; n: number }) => void;
-}
-
-export interface GeneratedRow {
-  id: string;
-  /** A 5'->3' and B 5'->3' (the pairs panel shows B reversed, 3'->5', under A). */
-  a: string;
-  b: string;
-  /** Classifier probability of label 1. */
-  score: number;
-  gcA: number;
-  gcB: number;
-  /** Not among the training pairs. */
-  novel: boolean;
-  /** For synthetic tasks, whether the exact rule holds. */
-  rule?: boolean;
 }
 
 export interface GenerationResult {

@@ -9,6 +9,7 @@ import type { RegressionModel } from '../io/modelDir';
 import type { ArchitectureConfig, ArchitectureName } from '../models/architectures';
 import type { EpochStats } from './regressionTask';
 import type { SplitMethod } from './splitRecords';
+import type { RegressorEpochProgress } from '../../protocol/reports';
 
 /** A training record: sequence, structure (dot-bracket or pair probabilities), target, optional split/group. */
 export interface TrainingRecord extends SequenceInput {
@@ -57,23 +58,10 @@ export interface TrainOptions {
   compareSequenceOnly?: boolean;
 }
 
-export interface TrainProgress {
+export interface TrainProgress extends RegressorEpochProgress {
   /** 'model': the requested architecture; 'sequence-only': the comparison run (compareSequenceOnly). */
   stage: 'model' | 'sequence-only';
-  /** 1-based member (fold) being trained, of `members`. */
-  member: number;
-  members: number;
-  epoch: number;
-  maxEpochs: number;
-  trainLoss: number;
-  validLoss: number;
-  validSpearman: number;
-  learningRate: number;
   epochSeconds: number;
-  /** Remaining time: at most (every epoch left runs) and at least (early stopping gives up as soon as
-   *  it can); see remainingTime.ts. */
-  etaSeconds: number;
-  etaMinSeconds: number;
 }
 
 export interface TrainCallbacks {

@@ -7,7 +7,7 @@ import { recordSequence } from '../../core/formats/locate';
 import type { ParsedFile, SeqRecord } from '../../core/formats/records';
 import { viennaRecord } from '../../core/formats/vienna';
 import { formatCount } from '../../core/text/formatNumber';
-import type { FoldDocumentParams, FoldDocumentResult } from '../../protocol';
+import type { FoldDocumentParams, FoldDocumentResult } from '../../protocol/editor';
 import type { FoldService } from '../folding/foldService';
 import { notFoldable } from './foldHover';
 import { foldLengthDecision } from '../../core/structure/lengthLimit';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { loadRegressionDataset } from '../../core/datasets/regression';
 import { recordSequence, recordStructure } from '../../core/formats/locate';
 import type { ParsedFile } from '../../core/formats/records';
-import type { PredictDocumentResult } from '../../protocol';
+import type { PredictDocumentResult } from '../../protocol/editor';
 import type { ModelService } from '../models/modelService';
 import { notFoldable } from './foldHover';
 import { usableStructure } from './predictionHover';

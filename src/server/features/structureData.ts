@@ -4,7 +4,7 @@
 // request asks for the beam engine.
 import { locate, recordSequence, recordStructure } from '../../core/formats/locate';
 import type { ParsedFile } from '../../core/formats/records';
-import type { StructureData, StructureDataParams } from '../../protocol';
+import type { StructureData, StructureDataParams } from '../../protocol/editor';
 import type { FoldService } from '../folding/foldService';
 import { notFoldable } from './foldHover';
 import { parsePairTable } from '../../core/structure/dotBracket';

@@ -1,6 +1,6 @@
 // Folding for the language server: every fold runs in the compute process, results are cached per
 // sequence (and mode), so hovering the same record again is instant.
-import { EvalComputeRequest, FoldComputeRequest, type EvalSummary, type FoldParams, type FoldSummary } from '../../compute/protocol';
+import { EvalComputeRequest, FoldComputeRequest, type EvalSummary, type FoldParams, type FoldSummary } from '../../protocol/compute';
 import type { ComputeProcess } from '../compute/computeProcess';
 import { LruPromiseCache } from './foldCache';
 

@@ -4,22 +4,27 @@
 // later; model directories are written atomically by the job, and what a killed job leaves
 // behind is cleaned up here (recoverInterruptedWrite), so nothing partial is left.
 import { fork, type ChildProcess } from 'node:child_process';
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { PairGenerationJobOptions, PairGenerationProgress, PairGenerationReport } from '../../jobs/pairGeneration';
-import type { PairTrainingJobOptions, PairTrainingProgress, PairTrainingReport } from '../../jobs/pairTraining';
-import { GeneratePairsJob, JobCancelNotification, JobProgressNotification, PairJobProgressNotification, TrainPairsJob, TrainRegressorJob } from '../../jobs/protocol';
-import type { RegressorJobOptions } from '../../jobs/regressorTraining';
-import type { TrainingProgress, TrainingReport } from '../../jobs/trainingReport';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import { JOB_ERROR, type JobErrorCode } from '../../protocol/errors';
+import { GeneratePairsJob, JobCancelNotification, JobProgressNotification, PairJobProgressNotification, TrainPairsJob, TrainRegressorJob } from '../../protocol/jobs';
+import type { PairGenerationJobParams, PairTrainingJobParams, RegressorJobParams } from '../../protocol/jobs';
+import type { PairGenerationProgress, PairGenerationReport, PairTrainingProgress, PairTrainingReport, TrainingProgress, TrainingReport } from '../../protocol/reports';
 import type { Logger } from '../compute/computeProcess';
-import { recoverInterruptedWrite } from '../../ml/io/atomicDir';
+import { recoverInterruptedWrite } from '../../core/files/atomicDir';
 
 /** A job that ended without a report: bad data, cancelled, or the process died. */
 export class JobFailed extends Error {
   constructor(
     message: string,
     readonly cancelled: boolean,
+    /** The job reported bad input (JOB_ERROR.data), not a failure of its own. */
+    readonly badInput = false,
   ) {
     super(message);
+  }
+
+  get code(): JobErrorCode {
+    return this.cancelled ? JOB_ERROR.cancelled : this.badInput ? JOB_ERROR.data : JOB_ERROR.failed;
   }
 }
 
@@ -53,7 +58,7 @@ export class JobManager {
   }
 
   /** Trains a regressor in a new job process. */
-  async train(jobId: string, options: RegressorJobOptions, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
+  async train(jobId: string, options: RegressorJobParams, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
     const report = await this.runJob(
       jobId,
       `training (${options.data} -> ${options.out})`,
@@ -66,12 +71,12 @@ export class JobManager {
   }
 
   /** Trains a pair classifier + generator in a new job process. */
-  trainPairs(jobId: string, options: PairTrainingJobOptions, onProgress: (p: PairTrainingProgress) => void): Promise<PairTrainingReport> {
+  trainPairs(jobId: string, options: PairTrainingJobParams, onProgress: (p: PairTrainingProgress) => void): Promise<PairTrainingReport> {
     return this.runJob(jobId, `pair training (${options.data} -> ${options.out})`, (c) => c.sendRequest(TrainPairsJob, options), (c) => c.onNotification(PairJobProgressNotification, (p) => onProgress(p as PairTrainingProgress)), options.out);
   }
 
   /** Generates pairs with a pair model in a new job process. */
-  generatePairs(jobId: string, options: PairGenerationJobOptions, onProgress: (p: PairGenerationProgress) => void): Promise<PairGenerationReport> {
+  generatePairs(jobId: string, options: PairGenerationJobParams, onProgress: (p: PairGenerationProgress) => void): Promise<PairGenerationReport> {
     return this.runJob(jobId, `pair generation (${options.modelDir}, ${options.count} pairs)`, (c) => c.sendRequest(GeneratePairsJob, options), (c) => c.onNotification(PairJobProgressNotification, (p) => onProgress(p as PairGenerationProgress)));
   }
 
@@ -102,7 +107,7 @@ export class JobManager {
       return result;
     } catch (err) {
       // ResponseError: the job reported an error (its message names file:line); else the process died.
-      const failure = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled);
+      const failure = err instanceof JobFailed ? err : new JobFailed(err instanceof Error ? err.message : String(err), job.cancelled, err instanceof ResponseError && err.code === JOB_ERROR.data);
       this.log.error(`job ${jobId}: ${failure.cancelled ? 'cancelled' : `failed: ${failure.message}`}`);
       if (out !== undefined && child.pid !== undefined) {
         await recoverInterruptedWrite(out, child.pid).catch((e: unknown) => this.log.error(`job ${jobId}: cleaning up ${out}: ${String(e)}`));

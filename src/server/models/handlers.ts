@@ -12,7 +12,7 @@ import {
   TrainingEventNotification,
   TrainRequest,
   type TrainingProgress,
-} from '../../protocol';
+} from '../../protocol/editor';
 import type { AnalysisCache } from '../analysis';
 import { predictDocument } from '../features/predictDocument';
 import type { JobManager } from '../jobs/jobManager';

@@ -1,11 +1,9 @@
 // What every job request of the language server shares (train regressor, train pairs, generate
 // pairs): work-done progress on the request's token, cancellation by the request token (the job
 // manager stops the job, killing it after 2 s), and one error mapping — a failed or cancelled job
-// becomes a ResponseError with JOB_ERROR.failed / .cancelled and the job's message (file:line).
+// becomes a ResponseError with its JOB_ERROR code (protocol/errors.ts) and the job's message (file:line).
 import { ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import { JobFailed, type JobManager } from '../jobs/jobManager';
-
-export const JOB_ERROR = { failed: 1, cancelled: 2 } as const;
 
 /** Any error of a job as a JobFailed (an unexpected error counts as a failure, not a cancel). */
 export function asJobFailed(err: unknown): JobFailed {
@@ -13,7 +11,7 @@ export function asJobFailed(err: unknown): JobFailed {
 }
 
 export function jobResponseError(failed: JobFailed): ResponseError<void> {
-  return new ResponseError(failed.cancelled ? JOB_ERROR.cancelled : JOB_ERROR.failed, failed.message);
+  return new ResponseError(failed.code, failed.message);
 }
 
 /** Runs `run` with a cancellable work-done progress titled `title`; failures become ResponseErrors. */

@@ -1,7 +1,7 @@
 // The active regressor, as the server sees it: which model directory is loaded in the compute
 // process (reloaded there after a restart of that process), and predictions through it.
-import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest, type ModelRecord } from '../../compute/modelProtocol';
-import type { ActiveModelInfo } from '../../protocol';
+import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest, type ModelRecord } from '../../protocol/compute';
+import type { ActiveModelInfo } from '../../protocol/editor';
 import type { ComputeProcess } from '../compute/computeProcess';
 import * as path from 'node:path';
 

@@ -3,9 +3,8 @@
 // cancellation by the request token or CancelJobRequest (same jobId: the job stops between batches,
 // is killed after 2 s, and leaves no partial model directory).
 import type { Connection } from 'vscode-languageserver/node';
-import type { PairGenerationProgress } from '../../jobs/pairGeneration';
-import type { PairTrainingProgress } from '../../jobs/pairTraining';
-import { GeneratePairsRequest, TrainPairsRequest, type GenerationSummary, type PairTrainingSummary } from '../../protocol';
+import type { PairGenerationProgress, PairTrainingProgress } from '../../protocol/reports';
+import { GeneratePairsRequest, TrainPairsRequest, type GenerationSummary, type PairTrainingSummary } from '../../protocol/editor';
 import type { JobManager } from '../jobs/jobManager';
 import { runJobRequest } from './jobRequest';
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type * as tf from '../../tf';
 import '../../layers/index';
 import '../layers/index';
-import { writeDirAtomically } from '../../io/atomicDir';
+import { writeDirAtomically } from '../../../core/files/atomicDir';
 import { loadLayersModel, MODEL_JSON, saveLayersModel } from '../../io/layersFormat';
 import { CARD_JSON } from '../../io/modelCard';
 import { ModelFileError } from '../../io/modelFileError';

@@ -1,10 +1,13 @@
 // Every custom request and notification between the extension (client) and the language server,
 // typed once here and imported by both sides.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TrainingProgress, TrainingReport } from './jobs/trainingReport';
-import type { GeneratedRow } from './ml/pairs/generate';
+import type { ArchitectureName } from './architectures';
+import type { TrainingProgress, TrainingReport } from './reports';
+import type { GeneratedRow } from './results';
+import type { PairTrainingSummary, GenerationSummary } from './reports';
+export type { PairMetricsSummary, PairTrainingSummary, GenerationSummary } from './reports';
 
-export type { TrainingProgress, TrainingReport } from './jobs/trainingReport';
+export type { TrainingProgress, TrainingReport } from './reports';
 
 export interface FileSummaryParams {
   uri: string;
@@ -92,7 +95,7 @@ export interface TrainParams {
   data: string;
   /** Model directory to write (absolute path). */
   out: string;
-  arch?: 'default' | 'seed-cnn' | 'sequence-only';
+  arch?: ArchitectureName;
   structure?: 'auto' | 'given' | 'mfe' | 'bpp';
   epochs?: number;
   folds?: number;
@@ -170,30 +173,6 @@ export interface TrainPairsParams {
   workDoneToken?: string;
 }
 
-export interface PairMetricsSummary {
-  auroc: number;
-  auprc: number;
-  accuracy: number;
-  f1: number;
-}
-
-export interface PairTrainingSummary {
-  modelDir: string;
-  name: string;
-  sizes: { train: number; valid: number; test: number };
-  /** Decision threshold chosen on the validation split. */
-  threshold: number;
-  /** Test-split metrics of the classifier and of each rule baseline (longest WC run, seed match...). */
-  test: PairMetricsSummary;
-  baselines: { name: string; test: PairMetricsSummary }[];
-  epochsRun: number;
-  pairsPerSecond: number;
-  /** Training time of classifier + generator, in seconds. */
-  seconds: number;
-  /** Rows skipped with --skip-bad (0 otherwise). */
-  skipped: number;
-}
-
 /** Train a pair classifier and its generator in a new job process. */
 export const TrainPairsRequest = new RequestType<TrainPairsParams, PairTrainingSummary, void>('basepair/trainPairs');
 
@@ -221,26 +200,6 @@ export interface GeneratePairsParams {
 
 /** One generated pair: id, A and B 5'->3', classifier score, GC of A and B, novelty, rule (synthetic tasks). */
 export type GeneratedPairRow = GeneratedRow;
-
-export interface GenerationSummary {
-  modelDir: string;
-  modelName: string;
-  mode: 'sample' | 'design';
-  /** Pairs drawn (sample mode) or designed to get `pairs.length` accepted ones. */
-  drawn: number;
-  threshold: number;
-  constraints: { gc?: [number, number]; maxHomopolymer?: number; templateA?: string; templateB?: string; temperature?: number };
-  metrics: {
-    validity: number;
-    ruleValidity?: number;
-    uniqueness: number;
-    novelty: number;
-    diversity: { a: number; b: number; referenceA: number; referenceB: number };
-    kmerJsd: { a: number; b: number };
-  };
-  pairs: GeneratedPairRow[];
-  seconds: number;
-}
 
 /** Generate pairs with a pair model in a new job process (sample or design mode). */
 export const GeneratePairsRequest = new RequestType<GeneratePairsParams, GenerationSummary, void>('basepair/generatePairs');
