@@ -11,6 +11,7 @@ import { statsCommand } from './cli/stats';
 import { DataError } from './core/datasets/errors';
 import { ModelFileError } from './ml/io/modelFileError';
 import { UserError } from './cli/files';
+import { HelpPrinted } from './cli/commandArgs';
 import { processIO, type CliIO } from './cli/io';
 
 const USAGE = `usage: basepair <command> [options]
@@ -63,6 +64,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   try {
     return await command(rest, io);
   } catch (err) {
+    if (err instanceof HelpPrinted) return 0;
     if (err instanceof UserError) {
       io.err(`basepair: ${err.message}\n`);
       return 2;

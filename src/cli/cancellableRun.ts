@@ -2,6 +2,7 @@
 // SIGINT aborts the job's signal (the job stops between batches and writes nothing); errors of the
 // given user-facing classes print their message (which names file:line) and exit 1; a cancelled run
 // exits 130; anything else propagates to the CLI's internal-error handler (exit 70).
+import { DataError } from '../core/datasets/errors';
 import type { CliIO } from './io';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
@@ -37,3 +38,6 @@ export async function runCancellable(io: CliIO, options: CancellableRunOptions, 
     process.off('SIGINT', onSigint);
   }
 }
+
+/** How a training command stops on Ctrl+C: no model is written, bad data is the user's error. */
+export const TRAINING_STOP: CancellableRunOptions = { what: 'training', onStopMessage: 'stopping (Ctrl+C): no model will be written', userErrors: [DataError] };

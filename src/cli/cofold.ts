@@ -2,7 +2,7 @@
 // interacting strands (RNAcofold's model, duplex initiation penalty included), printed as RNAcofold
 // prints it (`A&B`, then `structA&structB ( -5.20)`). A TSV/CSV needs columns seq_a and seq_b
 // (id optional); a FASTA/Vienna file gives one `A&B` record per dimer.
-import { commandArgs } from './commandArgs';
+import { commandArgs, FLAG, STRING } from './commandArgs';
 import { DataError } from '../core/datasets/errors';
 import { findColumn, readTable } from '../core/datasets/table';
 import { energyAnnotation } from '../core/formats/vienna';
@@ -59,20 +59,12 @@ function dimersFromFile(name: string): { dimers: Dimer[]; problems: string[] } {
   return { dimers, problems: [] };
 }
 
+const COFOLD_OPTIONS = {
+  params: STRING, json: FLAG,
+} as const;
+
 export async function cofoldCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    COFOLD_USAGE,
-    {
-    params: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    },
-    [1, 2],
-    'cofold: give two sequences or one file of pairs',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(argv, io, COFOLD_USAGE, COFOLD_OPTIONS, [1, 2], 'cofold: give two sequences or one file of pairs');
   let dimers: Dimer[];
   let problems: string[] = [];
   if (positionals.length === 2) {

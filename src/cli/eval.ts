@@ -1,6 +1,6 @@
 // `basepair eval <dbn> [--params FILE] [--json]`: free energy of the structures given in a
 // dot-bracket file, printed as RNAeval prints them (`structure ( -3.30)`), or as JSON.
-import { commandArgs } from './commandArgs';
+import { commandArgs, FLAG, STRING } from './commandArgs';
 import { energyAnnotation } from '../core/formats/vienna';
 import { defaultParameters, evalStructure, loadParameterFile, type ParameterSet } from '../core/structure';
 import { parsePairTable } from '../core/structure/dotBracket';
@@ -15,20 +15,12 @@ Structures must be nested ( ) pairs; two strands may be joined by '&' (the duple
 is added as RNAcofold does). --json prints an array of {id, sequence, structure, energy}.
 Exit status: 1 when a record has no structure or a structure that cannot be evaluated (named by file:line).`;
 
+const EVAL_OPTIONS = {
+  params: STRING, json: FLAG,
+} as const;
+
 export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    EVAL_USAGE,
-    {
-    params: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    },
-    1,
-    'eval: give one dot-bracket file (or - for stdin)',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(argv, io, EVAL_USAGE, EVAL_OPTIONS, 1, 'eval: give one dot-bracket file (or - for stdin)');
   let params: ParameterSet = defaultParameters();
   if (values.params) {
     const loaded = loadParameterFile(values.params);

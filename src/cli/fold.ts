@@ -3,7 +3,7 @@
 // against ViennaRNA; --json for pipelines; --bpp writes one base-pair probability list per record.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commandArgs } from './commandArgs';
+import { commandArgs, FLAG, STRING } from './commandArgs';
 import { energyAnnotation, formatG, probabilitySymbols } from '../core/formats/vienna';
 import { beamMfe, beamPartitionSummary, defaultParameters, loadParameterFile, mfe, partition, type ParameterSet } from '../core/structure';
 import { readDataFile } from '../core/datasets/readDataFile';
@@ -50,25 +50,13 @@ function fileNameFor(id: string): string {
   return id.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_') || 'sequence';
 }
 
+const FOLD_OPTIONS = {
+  pf: FLAG, mea: STRING, bpp: STRING, params: STRING, beam: STRING, 'max-length': STRING,
+  json: FLAG,
+} as const;
+
 export async function foldCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    normaliseOptionalMea(argv),
-    io,
-    FOLD_USAGE,
-    {
-    pf: { type: 'boolean', default: false },
-    mea: { type: 'string' },
-    bpp: { type: 'string' },
-    params: { type: 'string' },
-    beam: { type: 'string' },
-    'max-length': { type: 'string' },
-    json: { type: 'boolean', default: false },
-    },
-    1,
-    'fold: give one input file (or - for stdin)',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(normaliseOptionalMea(argv), io, FOLD_USAGE, FOLD_OPTIONS, 1, 'fold: give one input file (or - for stdin)');
   const gamma = values.mea === undefined ? undefined : Number(values.mea);
   if (gamma !== undefined && !(gamma >= 0)) throw new UserError(`fold: --mea takes a number >= 0, not '${values.mea}'`);
   const withPf = values.pf || gamma !== undefined || values.bpp !== undefined;

@@ -2,7 +2,7 @@
 // generator, scored and filtered by the classifier) or design mode (optimised against the
 // classifier), under constraints. Prints TSV (id, seq_a, seq_b, score, gc_a, gc_b, novel) or a JSON
 // array of {seq_a, seq_b, score}; the generation report goes to stderr.
-import { commandArgs } from './commandArgs';
+import { commandArgs, FLAG, STRING } from './commandArgs';
 import { UserError } from './files';
 import type { CliIO } from './io';
 import { runCancellable } from './cancellableRun';
@@ -39,28 +39,14 @@ function gcRange(v: string | undefined): [number, number] | undefined {
 const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 const f3 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(3));
 
+const GENERATE_OPTIONS = {
+  n: { type: 'string', short: 'n' }, mode: { type: 'string', default: 'sample' }, gc: STRING,
+  'max-homopolymer': STRING, 'template-a': STRING, 'template-b': STRING, temperature: STRING,
+  'min-score': STRING, seed: STRING, json: FLAG,
+} as const;
+
 export async function generateCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    GENERATE_USAGE,
-    {
-    n: { type: 'string', short: 'n' },
-    mode: { type: 'string', default: 'sample' },
-    gc: { type: 'string' },
-    'max-homopolymer': { type: 'string' },
-    'template-a': { type: 'string' },
-    'template-b': { type: 'string' },
-    temperature: { type: 'string' },
-    'min-score': { type: 'string' },
-    seed: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    },
-    1,
-    'generate: give one model directory',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(argv, io, GENERATE_USAGE, GENERATE_OPTIONS, 1, 'generate: give one model directory');
   const n = num('n', values.n, { int: true, min: 1 });
   if (n === undefined) throw new UserError('generate: -n N is required (how many pairs)');
   if (values.mode !== 'sample' && values.mode !== 'design') throw new UserError(`generate: --mode must be sample or design, not '${values.mode}'`);

@@ -1,8 +1,7 @@
 // `basepair lint <file>... [--json] [--format fasta|dot-bracket] [--max-problems N]`: the editor's
 // diagnostics on the command line. Exit status 1 when any file has an error or cannot be read.
 // Files are read as streams, so a 1 GB FASTA lints in bounded memory.
-import { commandArgs } from './commandArgs';
-import type { FormatKind } from '../core/formats/records';
+import { commandArgs, FLAG, formatOption, STRING } from './commandArgs';
 import { UnreadableFileError } from '../core/datasets/errors';
 import { BlockLimitError } from '../core/formats/textBlocks';
 import { MAX_PROBLEMS_PER_FILE } from '../core/lint/codes';
@@ -31,25 +30,13 @@ export interface LintEntry {
   message: string;
 }
 
+const LINT_OPTIONS = {
+  json: FLAG, format: STRING, 'max-problems': STRING,
+} as const;
+
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    LINT_USAGE,
-    {
-    json: { type: 'boolean', default: false },
-    format: { type: 'string' },
-    'max-problems': { type: 'string' },
-    },
-    [1, Infinity],
-    'lint: no files given',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
-  const forced = values.format;
-  if (forced !== undefined && forced !== 'fasta' && forced !== 'dot-bracket') {
-    throw new UserError(`lint: --format must be fasta or dot-bracket, not '${forced}'`);
-  }
+  const { values, positionals } = commandArgs(argv, io, LINT_USAGE, LINT_OPTIONS, [1, Infinity], 'lint: no files given');
+  const forced = formatOption('lint', values.format);
   const maxText = values['max-problems'];
   const maxProblems = maxText === undefined ? MAX_PROBLEMS_PER_FILE : Number(maxText);
   if (!Number.isInteger(maxProblems) || maxProblems < 0) throw new UserError(`lint: --max-problems must be a whole number >= 0, not '${maxText}'`);
@@ -61,7 +48,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     // Streamed in blocks: a file of any size is checked in bounded memory (core/lint/streamLint.ts).
     let result: StreamLintResult;
     try {
-      const input = await openTextInput(name, forced as FormatKind | undefined);
+      const input = await openTextInput(name, forced);
       result = await lintStream(input.chunks, input.kind, { maxProblems });
     } catch (err) {
       if (err instanceof BlockLimitError) io.err(`basepair: ${name}:${err.line + 1}: ${err.message}\n`);

@@ -1,6 +1,6 @@
 // `basepair predict <modelDir> <data> [--json]`: one prediction per record of a data file, in input
 // order, as TSV (id, prediction[, sd]) or a JSON array of {id, prediction, sd?}.
-import { commandArgs } from './commandArgs';
+import { commandArgs, FLAG, STRING } from './commandArgs';
 import { DataError } from '../core/datasets/errors';
 import type { CliIO } from './io';
 import { predictPairs } from './predictPairs';
@@ -14,23 +14,13 @@ structures. Prints TSV (id, prediction, and sd for k-fold ensembles) or, with --
 {id, prediction, sd?}. For a pair model (card.json task 'pairs') the data is a TSV/CSV with seq_a and
 seq_b columns and the output is [{id, score}] (score = probability of label 1), in input order.`;
 
+const PREDICT_OPTIONS = {
+  'sequence-column': STRING, 'structure-column': STRING, 'id-column': STRING, 'skip-bad': FLAG,
+  json: FLAG,
+} as const;
+
 export async function predictCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    PREDICT_USAGE,
-    {
-    'sequence-column': { type: 'string' },
-    'structure-column': { type: 'string' },
-    'id-column': { type: 'string' },
-    'skip-bad': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    },
-    2,
-    'predict: give a model directory and a data file',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(argv, io, PREDICT_USAGE, PREDICT_OPTIONS, 2, 'predict: give a model directory and a data file');
   const { predictFile } = await import('../jobs/prediction');
   const { ModelFileError } = await import('../ml');
   try {

@@ -1,13 +1,13 @@
 // `basepair stats <file>... [--json]`: a summary per file — records, nucleotides, length range,
 // GC content, alphabets, structures — the quick look before training on a file. The command streams
 // its inputs (statsStream.ts); fileStats is the same summary of a text in memory.
-import { commandArgs } from './commandArgs';
+import { commandArgs, FLAG, formatOption, STRING } from './commandArgs';
 import { recordSequence } from '../core/formats/locate';
 import { parseFile } from '../core/formats/parse';
 import type { FormatKind } from '../core/formats/records';
 import { composition } from '../core/sequence/composition';
 import { UnreadableFileError } from '../core/datasets/errors';
-import { filesSummary, UserError } from './files';
+import { filesSummary } from './files';
 import { BlockLimitError } from '../core/formats/textBlocks';
 import { streamFileStats } from './statsStream';
 import { openTextInput } from './textStream';
@@ -67,31 +67,20 @@ export function formatStats(s: FileStats): string {
   return lines.join('\n') + '\n';
 }
 
+const STATS_OPTIONS = {
+  json: FLAG, format: STRING,
+} as const;
+
 export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    STATS_USAGE,
-    {
-    json: { type: 'boolean', default: false },
-    format: { type: 'string' },
-    },
-    [1, Infinity],
-    'stats: no files given',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
-  const forced = values.format;
-  if (forced !== undefined && forced !== 'fasta' && forced !== 'dot-bracket') {
-    throw new UserError(`stats: --format must be fasta or dot-bracket, not '${forced}'`);
-  }
+  const { values, positionals } = commandArgs(argv, io, STATS_USAGE, STATS_OPTIONS, [1, Infinity], 'stats: no files given');
+  const forced = formatOption('stats', values.format);
   const all: FileStats[] = [];
   let failed = false;
   let unreadable = 0;
   for (const name of positionals) {
     try {
       // Streamed: a file of any size is summarised in bounded memory (statsStream.ts).
-      const input = await openTextInput(name, forced as FormatKind | undefined);
+      const input = await openTextInput(name, forced);
       all.push(await streamFileStats(name, input.chunks, input.kind));
     } catch (err) {
       if (err instanceof BlockLimitError) io.err(`basepair: ${name}:${err.line + 1}: ${err.message}\n`);

@@ -1,12 +1,12 @@
 // `basepair train regressor <data> --out DIR [...]`: trains the RNA regressor with the same job code
 // the editor runs, prints progress on stderr and the metrics table, baselines and verdict (or one
 // JSON document). Ctrl+C stops between batches and leaves no model directory behind.
-import { commandArgs } from './commandArgs';
-import { DataError } from '../core/datasets/errors';
-import { runCancellable } from './cancellableRun';
+import { commandArgs, FLAG, STRING } from './commandArgs';
+import { runCancellable, TRAINING_STOP } from './cancellableRun';
 import { formatRemaining } from '../core/text/formatDuration';
 import { UserError } from './files';
 import type { CliIO } from './io';
+import type { RegressorJobOptions } from '../jobs/regressorTraining';
 import { ARCHITECTURES } from '../protocol/architectures';
 import { trainPairsCommand } from './trainPairs';
 
@@ -36,6 +36,12 @@ function positiveInt(name: string, v: string | undefined, min = 1): number | und
   return n;
 }
 
+const TRAIN_OPTIONS = {
+  out: STRING, epochs: STRING, seed: STRING, folds: STRING, arch: STRING, structure: STRING,
+  target: STRING, 'sequence-column': STRING, 'structure-column': STRING, 'id-column': STRING,
+  group: STRING, 'skip-bad': FLAG, json: FLAG,
+} as const;
+
 export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
   const [task, ...rest] = argv;
   if (task === '--help' || task === '-h' || task === undefined) {
@@ -44,30 +50,7 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (task === 'pairs') return trainPairsCommand(rest, io);
   if (task !== 'regressor') throw new UserError(`train: unknown task '${task}' (available: regressor, pairs)\n\n${TRAIN_USAGE}`);
-  const args = commandArgs(
-    rest,
-    io,
-    TRAIN_USAGE,
-    {
-    out: { type: 'string' },
-    epochs: { type: 'string' },
-    seed: { type: 'string' },
-    folds: { type: 'string' },
-    arch: { type: 'string' },
-    structure: { type: 'string' },
-    target: { type: 'string' },
-    'sequence-column': { type: 'string' },
-    'structure-column': { type: 'string' },
-    'id-column': { type: 'string' },
-    group: { type: 'string' },
-    'skip-bad': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    },
-    1,
-    'train regressor: give one data file',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(rest, io, TRAIN_USAGE, TRAIN_OPTIONS, 1, 'train regressor: give one data file');
   if (!values.out) throw new UserError('train regressor: --out DIR is required (the model directory to write)');
   if (values.arch !== undefined && !(ARCHS as readonly string[]).includes(values.arch)) {
     throw new UserError(`train: --arch must be one of ${ARCHS.join(', ')}, not '${values.arch}'`);
@@ -82,27 +65,26 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<number> {
   // Loaded only now: `basepair lint` and friends never load TF.js.
   const { runRegressorTraining } = await import('../jobs/regressorTraining');
   const { metricsTable } = await import('../jobs/trainingReport');
-  const stop = { what: 'training', onStopMessage: 'stopping (Ctrl+C): no model will be written', userErrors: [DataError] };
-  const [data, out] = [positionals[0]!, values.out];
-  return runCancellable(io, stop, async (signal) => {
+  const job: RegressorJobOptions = {
+    data: positionals[0]!,
+    out: values.out,
+    ...(values.arch ? { arch: values.arch as (typeof ARCHS)[number] } : {}),
+    ...(values.structure ? { structure: values.structure as (typeof MODES)[number] } : {}),
+    ...(epochs !== undefined ? { epochs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(folds !== undefined ? { folds } : {}),
+    load: {
+      ...(values.target ? { targetColumn: values.target } : {}),
+      ...(values['sequence-column'] ? { sequenceColumn: values['sequence-column'] } : {}),
+      ...(values['structure-column'] ? { structureColumn: values['structure-column'] } : {}),
+      ...(values['id-column'] ? { idColumn: values['id-column'] } : {}),
+      ...(values.group ? { groupColumn: values.group } : {}),
+      skipBad: values['skip-bad'],
+    },
+  };
+  return runCancellable(io, TRAINING_STOP, async (signal) => {
     const report = await runRegressorTraining(
-      {
-        data,
-        out,
-        ...(values.arch ? { arch: values.arch as (typeof ARCHS)[number] } : {}),
-        ...(values.structure ? { structure: values.structure as (typeof MODES)[number] } : {}),
-        ...(epochs !== undefined ? { epochs } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(folds !== undefined ? { folds } : {}),
-        load: {
-          ...(values.target ? { targetColumn: values.target } : {}),
-          ...(values['sequence-column'] ? { sequenceColumn: values['sequence-column'] } : {}),
-          ...(values['structure-column'] ? { structureColumn: values['structure-column'] } : {}),
-          ...(values['id-column'] ? { idColumn: values['id-column'] } : {}),
-          ...(values.group ? { groupColumn: values.group } : {}),
-          skipBad: values['skip-bad'],
-        },
-      },
+      job,
       {
         signal,
         onProgress: (p) => {

@@ -1,9 +1,8 @@
 // `basepair train pairs <data> --out DIR [...]`: trains the pair classifier (+ generator) with the
 // same job code the editor runs; progress on stderr; the classifier's test metrics beside the rule
 // baselines (or one JSON document). Ctrl+C stops between batches and leaves no model directory.
-import { commandArgs } from './commandArgs';
-import { DataError } from '../core/datasets/errors';
-import { runCancellable } from './cancellableRun';
+import { commandArgs, FLAG, STRING } from './commandArgs';
+import { runCancellable, TRAINING_STOP } from './cancellableRun';
 import { UserError } from './files';
 import type { CliIO } from './io';
 
@@ -29,31 +28,14 @@ function int(name: string, v: string | undefined, min: number): number | undefin
 
 const f3 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : '  n/a');
 
+const TRAIN_PAIRS_OPTIONS = {
+  out: STRING, epochs: STRING, seed: STRING, group: STRING, 'a-column': STRING, 'b-column': STRING,
+  'label-column': STRING, 'id-column': STRING, 'generator-epochs': STRING, 'no-generator': FLAG,
+  'revcomp-rule': STRING, 'skip-bad': FLAG, json: FLAG,
+} as const;
+
 export async function trainPairsCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = commandArgs(
-    argv,
-    io,
-    TRAIN_PAIRS_USAGE,
-    {
-    out: { type: 'string' },
-    epochs: { type: 'string' },
-    seed: { type: 'string' },
-    group: { type: 'string' },
-    'a-column': { type: 'string' },
-    'b-column': { type: 'string' },
-    'label-column': { type: 'string' },
-    'id-column': { type: 'string' },
-    'generator-epochs': { type: 'string' },
-    'no-generator': { type: 'boolean', default: false },
-    'revcomp-rule': { type: 'string' },
-    'skip-bad': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    },
-    1,
-    'train pairs: give one data file',
-  );
-  if (!args) return 0;
-  const { values, positionals } = args;
+  const { values, positionals } = commandArgs(argv, io, TRAIN_PAIRS_USAGE, TRAIN_PAIRS_OPTIONS, 1, 'train pairs: give one data file');
   if (!values.out) throw new UserError('train pairs: --out DIR is required (the model directory to write)');
   const epochs = int('epochs', values.epochs, 1);
   const seed = int('seed', values.seed, 0);
@@ -61,9 +43,8 @@ export async function trainPairsCommand(argv: string[], io: CliIO): Promise<numb
   const rule = int('revcomp-rule', values['revcomp-rule'], 0);
 
   const { runPairTraining } = await import('../jobs/pairTraining');
-  const stop = { what: 'training', onStopMessage: 'stopping (Ctrl+C): no model will be written', userErrors: [DataError] };
   const [data, out] = [positionals[0]!, values.out];
-  return runCancellable(io, stop, async (signal) => {
+  return runCancellable(io, TRAINING_STOP, async (signal) => {
     const report = await runPairTraining(
       {
         data,

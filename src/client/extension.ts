@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { BasepairClient } from './languageClient';
 import { registerCommands } from './commands';
 import { FileStatusItem } from './statusBar';
-import { StructurePanel, StructurePanelSerializer, STRUCTURE_VIEW_TYPE } from './panels/structurePanel';
+import { StructurePanel, structurePanelSerializer, STRUCTURE_VIEW_TYPE } from './panels/structurePanel';
 import { linkAttribution } from './panels/attributionLink';
 import { TrainingEventLog } from './panels/trainingEventLog';
-import { TrainingPanel, TrainingPanelSerializer, TRAINING_VIEW_TYPE, type TrainingPanelDeps } from './panels/trainingPanel';
+import { TrainingPanel, trainingPanelSerializer, TRAINING_VIEW_TYPE, type TrainingPanelDeps } from './panels/trainingPanel';
 import type { ActiveModelController } from './models/activeModel';
 import { registerModelCommands } from './models/registerModelCommands';
 import { registerPairCommands } from './pairs/registerPairCommands';
@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
   registerExampleCommands(context);
   context.subscriptions.push(new FileStatusItem(client));
   context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(STRUCTURE_VIEW_TYPE, new StructurePanelSerializer({ context, client, output })),
+    vscode.window.registerWebviewPanelSerializer(STRUCTURE_VIEW_TYPE, structurePanelSerializer({ context, client, output })),
   );
   const trainingLog = new TrainingEventLog(context.workspaceState);
   // One handler per notification method in vscode-languageclient: fan out from here.
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): BasepairApi {
   context.subscriptions.push(linkAttribution(client, activeModel, output));
   context.subscriptions.push(
     vscode.commands.registerCommand('basepair.showTraining', showTraining),
-    vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, new TrainingPanelSerializer(trainingDeps)),
+    vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, trainingPanelSerializer(trainingDeps)),
   );
   const c = client;
   return {

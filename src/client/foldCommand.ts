@@ -4,7 +4,7 @@
 // Records above basepair.fold.maxLength are refused by the server; the message then offers
 // "Fold with beam 100", which folds them again with the linear-time beam engine.
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageclient';
+import { runJob } from './jobProgress';
 import { DEFAULT_BEAM } from '../core/structure/lengthLimit';
 import { FoldDocumentRequest, type FoldDocumentResult } from '../protocol/editor';
 import type { BasepairClient } from './languageClient';
@@ -40,25 +40,8 @@ async function foldDocumentRecords(
   const lc = await client.runningOrExplain();
   if (!lc) return undefined;
   const workDoneToken = `basepair-fold-${process.pid}-${++tokenCounter}`;
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Basepair: folding', cancellable: true },
-    async (progress, cancel) => {
-      let last = 0;
-      const sub = lc.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
-        if (p.kind !== 'report') return;
-        const r = p as WorkDoneProgressReport;
-        const pct = r.percentage ?? last;
-        progress.report({ message: r.message, increment: pct - last });
-        last = pct;
-      });
-      try {
-        const params = { uri: doc.uri.toString(), ranges: ranges.length ? ranges : undefined, workDoneToken, ...(beam ? { beam } : {}) };
-        return await lc.sendRequest(FoldDocumentRequest, params, cancel);
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
+  const params = { uri: doc.uri.toString(), ranges: ranges.length ? ranges : undefined, workDoneToken, ...(beam ? { beam } : {}) };
+  const result = await runJob(lc, 'Basepair: folding', workDoneToken, (cancel) => lc.sendRequest(FoldDocumentRequest, params, cancel));
   if (!result) return undefined;
   const withBeam = result.beamFolded ? `, ${result.beamFolded} of them with beam ${beam}` : '';
   output.appendLine(`fold: ${result.folded} records folded${withBeam}, ${result.skipped.length} skipped (${result.ms} ms)`);

@@ -1,6 +1,7 @@
 // Where models live and what is there: the `basepair.models.folder` setting (default
 // `.basepair/models`, relative to the first workspace folder; the extension's storage when no
 // folder is open), and the saved models in it, read from their card.json.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export interface ModelEntry {
@@ -68,4 +69,16 @@ export async function listModelDirs<T extends { createdAt: string }>(
 /** Saved regressors in the models folder, newest first. */
 export function listModels(context: vscode.ExtensionContext): Promise<ModelEntry[]> {
   return listModelDirs(context, readCard);
+}
+
+/** Asks for the name of a new model (a folder of the models folder), proposing `<data file stem>-<suffix>`. */
+export async function askModelName(context: vscode.ExtensionContext, data: vscode.Uri, title: string, suffix: string): Promise<string | undefined> {
+  const base = path.basename(data.fsPath).replace(/\.[^.]+$/, '');
+  return vscode.window.showInputBox({
+    title,
+    prompt: `Saved under ${modelsFolder(context).fsPath}`,
+    value: `${base}-${suffix}`,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^[\w.-]+$/.test(v) && !v.startsWith('.') ? undefined : 'Letters, digits, - _ and . only'),
+  });
 }

@@ -2,32 +2,18 @@
 // the architecture, the structure source and the ensemble size with quick picks, name the model,
 // then train in a job process with a cancellable progress notification; the training panel shows
 // the curves live. At the end: the verdict, and an offer to make the model active.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageclient';
+import { pickDataFile } from '../pickDataFile';
+import { runJob } from '../jobProgress';
 import { TrainingEventNotification, TrainRequest, type TrainingEvent, type TrainingReport, type TrainParams } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from './activeModel';
-import { modelsFolder } from './modelsFolder';
+import { askModelName, modelsFolder } from './modelsFolder';
 
 const DATA_EXTENSIONS = ['tsv', 'csv', 'txt', 'fa', 'fasta', 'fna', 'fas', 'db', 'dbn', 'vienna'];
 
 let counter = 0;
 
-async function pickDataFile(): Promise<vscode.Uri | undefined> {
-  const doc = vscode.window.activeTextEditor?.document;
-  const ext = doc ? path.extname(doc.fileName).slice(1).toLowerCase() : '';
-  if (doc && doc.uri.scheme === 'file' && DATA_EXTENSIONS.includes(ext)) {
-    if (doc.isDirty) await doc.save();
-    return doc.uri;
-  }
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false,
-    openLabel: 'Train on this file',
-    filters: { 'Sequence data': DATA_EXTENSIONS },
-  });
-  return picked?.[0];
-}
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
@@ -70,14 +56,7 @@ async function askChoices(data: vscode.Uri, context: vscode.ExtensionContext): P
     { title: 'Train Regressor (3/4): models', ignoreFocusOut: true },
   );
   if (!folds) return undefined;
-  const base = path.basename(data.fsPath).replace(/\.[^.]+$/, '');
-  const name = await vscode.window.showInputBox({
-    title: 'Train Regressor (4/4): model name',
-    prompt: `Saved under ${modelsFolder(context).fsPath}`,
-    value: `${base}-${arch.value}`,
-    ignoreFocusOut: true,
-    validateInput: (v) => (/^[\w.-]+$/.test(v) && !v.startsWith('.') ? undefined : 'Letters, digits, - _ and . only'),
-  });
+  const name = await askModelName(context, data, 'Train Regressor (4/4): model name', arch.value);
   if (!name) return undefined;
   return { arch: arch.value, structure: structure.value, folds: folds.value, name };
 }
@@ -92,7 +71,7 @@ export async function trainRegressor(
 ): Promise<TrainingReport | undefined> {
   const lc = await client.runningOrExplain();
   if (!lc) return undefined;
-  const data = preset?.data ?? (await pickDataFile());
+  const data = preset?.data ?? (await pickDataFile(DATA_EXTENSIONS, 'Train on this file', 'Sequence data'));
   if (!data) return undefined;
   const choices = preset?.arch && preset.structure && preset.folds && preset.name ? (preset as TrainChoices) : await askChoices(data, context);
   if (!choices) return undefined;
@@ -112,24 +91,7 @@ export async function trainRegressor(
   output.appendLine(`train: ${data.fsPath} -> ${out.fsPath} (${choices.arch}, structures ${choices.structure}, ${choices.folds} model(s))`);
   showPanel();
   try {
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Basepair: training ${choices.name}`, cancellable: true },
-      async (progress, cancel) => {
-        let last = 0;
-        const sub = lc.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
-          if (p.kind !== 'report') return;
-          const r = p as WorkDoneProgressReport;
-          const pct = r.percentage ?? last;
-          progress.report({ message: r.message, increment: Math.max(0, pct - last) });
-          last = Math.max(last, pct);
-        });
-        try {
-          return await lc.sendRequest(TrainRequest, params, cancel);
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
+    const report = await runJob(lc, `Basepair: training ${choices.name}`, workDoneToken, (cancel) => lc.sendRequest(TrainRequest, params, cancel));
     output.appendLine(`train: ${report.name}: ${report.verdict.headline}`);
     // Offered, not awaited: the command returns with the report while the notification waits.
     const use = 'Use as active model';

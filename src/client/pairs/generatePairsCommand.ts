@@ -10,7 +10,7 @@ import type { BasepairClient } from '../languageClient';
 import { modelsFolder } from '../models/modelsFolder';
 import { PairsPanel, type PairsPanelDeps } from '../panels/pairsPanel';
 import { parseCount, parseGcRange, parseMaxHomopolymer, parseSeed, parseTemperature, parseTemplate, type Parsed } from './constraintsInput';
-import { errorMessage, JobCancelled, runJob } from './jobProgress';
+import { errorMessage, JobCancelled, runJob } from '../jobProgress';
 import { listPairModels, readPairModel, type PairModelEntry } from './pairModels';
 
 type Mode = GeneratePairsParams['mode'];

@@ -2,7 +2,7 @@
 // panel's serializer (restores it after a window reload).
 import * as vscode from 'vscode';
 import type { BasepairClient } from '../languageClient';
-import { PairsPanelSerializer, PAIRS_VIEW_TYPE } from '../panels/pairsPanel';
+import { pairsPanelSerializer, PAIRS_VIEW_TYPE } from '../panels/pairsPanel';
 import { generatePairs, type GeneratePairsPreset } from './generatePairsCommand';
 import { showPairs } from './showPairsCommand';
 import { trainPairModel, type TrainPairsPreset } from './trainPairsCommand';
@@ -15,6 +15,6 @@ export function registerPairCommands(context: vscode.ExtensionContext, client: B
     ),
     vscode.commands.registerCommand('basepair.generatePairs', (preset?: GeneratePairsPreset) => generatePairs({ ...deps, client }, preset ?? {})),
     vscode.commands.registerCommand('basepair.showPairs', (arg?: unknown) => showPairs(deps, arg)),
-    vscode.window.registerWebviewPanelSerializer(PAIRS_VIEW_TYPE, new PairsPanelSerializer(deps)),
+    vscode.window.registerWebviewPanelSerializer(PAIRS_VIEW_TYPE, pairsPanelSerializer(deps)),
   );
 }

@@ -8,7 +8,7 @@ import type { PairSet } from '../../../webview/pairs/messages';
 import { fileToPairSet } from '../../../webview/pairs/pairSet';
 import { parsePairsFile } from '../../../webview/pairs/pairsFile';
 import { loadPairsFile, PairsPanel, type PairsPanelDeps } from '../panels/pairsPanel';
-import { errorMessage } from './jobProgress';
+import { errorMessage } from '../jobProgress';
 
 const TABLE_EXTENSIONS = ['tsv', 'csv', 'txt', 'tab'];
 

@@ -3,13 +3,13 @@
 // header) by quick pick, name the model (saved under the models folder), then train classifier +
 // generator in a job process with a cancellable progress notification. The result — test AUROC /
 // AUPRC of the classifier beside the rule baselines — goes to a message and the output channel.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { pickDataFile } from '../pickDataFile';
 import { TrainPairsRequest, type PairMetricsSummary, type PairTrainingSummary, type TrainPairsParams } from '../../protocol/editor';
 import type { BasepairClient } from '../languageClient';
-import { modelsFolder } from '../models/modelsFolder';
+import { askModelName, modelsFolder } from '../models/modelsFolder';
 import { headerColumns, parseSeed } from './constraintsInput';
-import { errorMessage, JobCancelled, runJob } from './jobProgress';
+import { errorMessage, JobCancelled, runJob } from '../jobProgress';
 
 const PAIR_EXTENSIONS = ['tsv', 'csv', 'txt'];
 
@@ -36,20 +36,6 @@ interface Pick<T> extends vscode.QuickPickItem {
 
 let counter = 0;
 
-async function pickPairsFile(): Promise<vscode.Uri | undefined> {
-  const doc = vscode.window.activeTextEditor?.document;
-  const ext = doc ? path.extname(doc.fileName).slice(1).toLowerCase() : '';
-  if (doc && doc.uri.scheme === 'file' && PAIR_EXTENSIONS.includes(ext)) {
-    if (doc.isDirty) await doc.save();
-    return doc.uri;
-  }
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false,
-    openLabel: 'Train on these pairs',
-    filters: { 'Pairs (TSV/CSV with seq_a, seq_b, label)': PAIR_EXTENSIONS },
-  });
-  return picked?.[0];
-}
 
 async function readHeader(uri: vscode.Uri): Promise<string[]> {
   try {
@@ -108,14 +94,7 @@ async function askOptions(data: vscode.Uri, context: vscode.ExtensionContext): P
     { title: 'Train Pair Model (3/4): group the train/validation/test split by', ignoreFocusOut: true },
   );
   if (!group) return undefined;
-  const base = path.basename(data.fsPath).replace(/\.[^.]+$/, '');
-  const name = await vscode.window.showInputBox({
-    title: 'Train Pair Model (4/4): model name',
-    prompt: `Saved under ${modelsFolder(context).fsPath}`,
-    value: `${base}-pairs`,
-    ignoreFocusOut: true,
-    validateInput: (v) => (/^[\w.-]+$/.test(v) && !v.startsWith('.') ? undefined : 'Letters, digits, - _ and . only'),
-  });
+  const name = await askModelName(context, data, 'Train Pair Model (4/4): model name', 'pairs');
   if (!name) return undefined;
   return { ...(epochs.value !== undefined ? { epochs: epochs.value } : {}), ...(seed !== undefined ? { seed } : {}), ...(group.value ? { group: group.value } : {}), name };
 }
@@ -141,7 +120,7 @@ export async function trainPairModel(
 ): Promise<PairTrainingSummary | undefined> {
   const lc = await client.runningOrExplain();
   if (!lc) return undefined;
-  const data = preset.data ? (typeof preset.data === 'string' ? vscode.Uri.file(preset.data) : preset.data) : await pickPairsFile();
+  const data = preset.data ? (typeof preset.data === 'string' ? vscode.Uri.file(preset.data) : preset.data) : await pickDataFile(PAIR_EXTENSIONS, 'Train on these pairs', 'Pairs (TSV/CSV with seq_a, seq_b, label)');
   if (!data) return undefined;
   const options = preset.name ? { ...preset, name: preset.name } : await askOptions(data, context);
   if (!options) return undefined;

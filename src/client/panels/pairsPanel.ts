@@ -1,7 +1,7 @@
 // The pairs panel (issue 5): one webview panel (webview/pairs), reused, that shows a pair set —
 // the pairs of "Basepair: Generate Pairs" or of a TSV/CSV file — as duplexes with scores, GC and
 // novelty, sortable and filterable. The webview asks for its data with 'ready' whenever it
-// (re)loads, so no retainContextWhenHidden. After a window reload PairsPanelSerializer (viewType
+// (re)loads, so no retainContextWhenHidden. After a window reload pairsPanelSerializer (viewType
 // basepair.pairs) restores it: a file is read again; a generated set comes back from the copy
 // saved in the extension's storage. Exports (TSV/FASTA), copy and "open as document" arrive as
 // text from the webview and are written here (save dialog, clipboard, untitled document).
@@ -10,7 +10,8 @@ import { fileToPairSet } from '../../../webview/pairs/pairSet';
 import { parsePairsFile } from '../../../webview/pairs/pairsFile';
 import { isPairsMessage, type PairSet, type PairsAction, type PairsHostMessage, type PairsPanelMessage, type PairsPanelState } from '../../../webview/pairs/messages';
 import { savePanelFile } from './panelExport';
-import { createPanel, preparePanel } from './panelSetup';
+import { PanelHost } from './panelHost';
+import { createPanel, PanelSerializer } from './panelSetup';
 
 export const PAIRS_VIEW_TYPE = 'basepair.pairs';
 const SAVED_SET = 'pairs-panel-generation.json';
@@ -39,9 +40,8 @@ export async function loadPairsFile(uri: vscode.Uri): Promise<PairSet> {
   return fileToPairSet(uri.toString(), parsePairsFile(text, file));
 }
 
-export class PairsPanel implements vscode.Disposable {
+export class PairsPanel extends PanelHost<PairsHostMessage> {
   private static instance: PairsPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<PairsRendered>();
   /** Fires when the webview has drawn a set (tests). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -84,16 +84,12 @@ export class PairsPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: PairsPanelDeps,
   ) {
+    super(panel, deps.context.extensionUri, { title: 'Pairs', script: 'pairs.js', styles: ['webview.css', 'pairs.css'] });
     PairsPanel.instance = this;
-    preparePanel(panel, deps.context.extensionUri, { title: 'Pairs', script: 'pairs.js', styles: ['webview.css', 'pairs.css'] });
-    this.disposables.push(
-      this.renderedEmitter,
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
-    );
+    this.disposables.push(this.renderedEmitter);
   }
 
   /** The set on screen, if any. */
@@ -121,7 +117,7 @@ export class PairsPanel implements vscode.Disposable {
 
   private post(m: PairsHostMessage): void {
     if (m.kind !== 'requestAction') this.status = m;
-    void this.panel.webview.postMessage(m);
+    this.send(m);
   }
 
   private async saveGeneration(set: PairSet): Promise<void> {
@@ -148,12 +144,12 @@ export class PairsPanel implements vscode.Disposable {
     this.post({ kind: 'error', message: 'The generated pairs shown before the reload are no longer available: run "Basepair: Generate Pairs" again.' });
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  protected async receive(raw: unknown): Promise<void> {
     if (!isPairsMessage(raw)) return;
     const m = raw as PairsPanelMessage;
     switch (m.kind) {
       case 'ready':
-        void this.panel.webview.postMessage(this.status);
+        this.send(this.status);
         break;
       case 'rendered':
         this.lastRendered = { rows: m.rows, shown: m.shown, ms: m.ms };
@@ -187,18 +183,12 @@ export class PairsPanel implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  protected override released(): void {
     if (PairsPanel.instance === this) PairsPanel.instance = undefined;
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
   }
 }
 
 /** Restores the panel after a window reload (activation event onWebviewPanel:basepair.pairs). */
-export class PairsPanelSerializer implements vscode.WebviewPanelSerializer<PairsPanelState> {
-  constructor(private readonly deps: PairsPanelDeps) {}
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PairsPanelState | undefined): Promise<void> {
-    PairsPanel.revive(panel, this.deps, state);
-  }
+export function pairsPanelSerializer(deps: PairsPanelDeps): PanelSerializer<PairsPanelState> {
+  return new PanelSerializer((panel, state) => PairsPanel.revive(panel, deps, state));
 }

@@ -15,3 +15,12 @@ export function preparePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Ur
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
   panel.webview.html = panelHtml(panel.webview, extensionUri, page);
 }
+
+/** Restores a panel after a window reload from the state its webview saved (registered per viewType). */
+export class PanelSerializer<S> implements vscode.WebviewPanelSerializer<S> {
+  constructor(private readonly revive: (panel: vscode.WebviewPanel, state: S | undefined) => void) {}
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: S | undefined): Promise<void> {
+    this.revive(panel, state);
+  }
+}

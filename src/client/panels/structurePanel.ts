@@ -4,7 +4,7 @@
 // -> the webview (webview/structure) draws. The webview asks for its state with 'ready' whenever
 // it (re)loads, so retainContextWhenHidden is not needed: the record is kept here and re-sent,
 // which costs one render (< 1 s for 1,000 nt) instead of keeping a hidden page alive.
-// Restored after a window reload by StructurePanelSerializer (viewType basepair.structure).
+// Restored after a window reload by structurePanelSerializer (viewType basepair.structure).
 // Attribution: setAttribution() posts per-position values of the active regressor; whoever
 // computes them listens to onDidShowRecord.
 import * as vscode from 'vscode';
@@ -15,7 +15,8 @@ import type { HostMessage, PanelMessage, StructurePanelState } from '../../../we
 import { isPanelMessage, EXPORT_KINDS } from '../../../webview/structure/messages';
 import { savePanelFile } from './panelExport';
 import { headerLineAt, STRUCTURE_LANGUAGES } from './recordAtCursor';
-import { createPanel, preparePanel } from './panelSetup';
+import { PanelHost } from './panelHost';
+import { createPanel, PanelSerializer } from './panelSetup';
 
 export const STRUCTURE_VIEW_TYPE = 'basepair.structure';
 const FOLLOW_DELAY_MS = 300;
@@ -46,13 +47,12 @@ function followCursorEnabled(): boolean {
   return vscode.workspace.getConfiguration('basepair').get<boolean>('structure.followCursor', true);
 }
 
-export class StructurePanel implements vscode.Disposable {
+export class StructurePanel extends PanelHost<HostMessage> {
   private static instance: StructurePanel | undefined;
   private static readonly shown = new vscode.EventEmitter<ShownRecord>();
   /** Fires whenever the panel shows a record (a new one, or the same one refolded). */
   static readonly onDidShowRecord = StructurePanel.shown.event;
 
-  private readonly disposables: vscode.Disposable[] = [];
   private target: StructureTarget | undefined;
   private record: StructureData | undefined;
   /** what the webview is showing or about to show (re-sent when it reloads) */
@@ -94,14 +94,12 @@ export class StructurePanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: Deps,
   ) {
+    super(panel, deps.context.extensionUri, { title: 'Structure', script: 'structure.js', styles: ['webview.css', 'structure.css'] });
     StructurePanel.instance = this;
-    preparePanel(panel, deps.context.extensionUri, { title: 'Structure', script: 'structure.js', styles: ['webview.css', 'structure.css'] });
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.followPending) this.followActiveEditor(0);
       }),
@@ -137,7 +135,7 @@ export class StructurePanel implements vscode.Disposable {
 
   private post(m: HostMessage): void {
     if (m.kind === 'loading' || m.kind === 'error' || m.kind === 'data') this.status = m;
-    void this.panel.webview.postMessage(m);
+    this.send(m);
   }
 
   /** `beam`: fold a record above basepair.fold.maxLength with the beam engine (offered when refused). */
@@ -231,14 +229,14 @@ export class StructurePanel implements vscode.Disposable {
     }, EDIT_DELAY_MS);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  protected async receive(raw: unknown): Promise<void> {
     if (!isPanelMessage(raw)) return;
     const m = raw as PanelMessage;
     switch (m.kind) {
       case 'ready':
         // The webview (re)loaded: give it everything it shows.
-        if (this.status) void this.panel.webview.postMessage(this.status);
-        if (this.attribution.values) void this.panel.webview.postMessage({ kind: 'attribution', ...this.attribution } satisfies HostMessage);
+        if (this.status) this.send(this.status);
+        if (this.attribution.values) this.send({ kind: 'attribution', ...this.attribution });
         break;
       case 'rendered':
         this.deps.output.appendLine(
@@ -261,22 +259,16 @@ export class StructurePanel implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  protected override released(): void {
     if (StructurePanel.instance === this) StructurePanel.instance = undefined;
     if (this.followTimer) clearTimeout(this.followTimer);
     if (this.editTimer) clearTimeout(this.editTimer);
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
   }
 }
 
 /** Restores the panel after a window reload (activation event onWebviewPanel:basepair.structure). */
-export class StructurePanelSerializer implements vscode.WebviewPanelSerializer<StructurePanelState> {
-  constructor(private readonly deps: Deps) {}
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: StructurePanelState | undefined): Promise<void> {
-    StructurePanel.revive(panel, this.deps, state);
-  }
+export function structurePanelSerializer(deps: Deps): PanelSerializer<StructurePanelState> {
+  return new PanelSerializer((panel, state) => StructurePanel.revive(panel, deps, state));
 }
 
 /** Where "Show Structure" points: explicit [uri, position] (code lens) or the active editor's cursor. */

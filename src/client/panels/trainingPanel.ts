@@ -1,14 +1,15 @@
 // The training panel: one webview panel (webview/training) with the live curves, metrics vs
 // baselines, predicted-vs-measured and the verdict of each training job. It replays what the
 // TrainingEventLog remembers when it (re)loads, so it needs no retainContextWhenHidden, and it is
-// restored after a window reload by TrainingPanelSerializer (viewType basepair.training).
+// restored after a window reload by trainingPanelSerializer (viewType basepair.training).
 import * as vscode from 'vscode';
 import { CancelJobRequest } from '../../protocol/editor';
 import { isMessage, type TrainingHostMessage, type TrainingPanelMessage } from '../../../webview/training/messages';
 import type { BasepairClient } from '../languageClient';
 import type { ActiveModelController } from '../models/activeModel';
 import type { TrainingEventLog } from './trainingEventLog';
-import { createPanel, preparePanel } from './panelSetup';
+import { PanelHost } from './panelHost';
+import { createPanel, PanelSerializer } from './panelSetup';
 
 export const TRAINING_VIEW_TYPE = 'basepair.training';
 
@@ -20,9 +21,8 @@ export interface TrainingPanelDeps {
   output: vscode.OutputChannel;
 }
 
-export class TrainingPanel implements vscode.Disposable {
+export class TrainingPanel extends PanelHost<TrainingHostMessage> {
   private static instance: TrainingPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   static get current(): TrainingPanel | undefined {
     return TrainingPanel.instance;
@@ -42,55 +42,42 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: TrainingPanelDeps,
   ) {
+    super(panel, deps.context.extensionUri, { title: 'Basepair Training', script: 'training.js', styles: ['webview.css', 'training.css'] });
     TrainingPanel.instance = this;
-    preparePanel(panel, deps.context.extensionUri, { title: 'Basepair Training', script: 'training.js', styles: ['webview.css', 'training.css'] });
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (isMessage(m)) void this.onMessage(m as TrainingPanelMessage);
-      }),
-      deps.log.onEvent((event) => this.post({ kind: 'event', event })),
-    );
+    this.disposables.push(deps.log.onEvent((event) => this.send({ kind: 'event', event })));
   }
 
-  private post(m: TrainingHostMessage): void {
-    void this.panel.webview.postMessage(m);
-  }
-
-  private async onMessage(m: TrainingPanelMessage): Promise<void> {
+  protected async receive(raw: unknown): Promise<void> {
+    if (!isMessage(raw)) return;
+    const m = raw as TrainingPanelMessage;
     switch (m.kind) {
       case 'log':
         this.deps.output.appendLine(m.message);
         break;
       case 'ready':
-        this.post({ kind: 'activeModel', dir: this.deps.activeModel.active?.dir ?? null });
-        this.post({ kind: 'replay', events: this.deps.log.events() });
+        this.send({ kind: 'activeModel', dir: this.deps.activeModel.active?.dir ?? null });
+        this.send({ kind: 'replay', events: this.deps.log.events() });
         break;
       case 'cancel':
         await this.deps.client.current?.sendRequest(CancelJobRequest, { jobId: m.jobId });
         break;
       case 'useModel': {
         const info = await this.deps.activeModel.set(m.dir);
-        this.post({ kind: 'activeModel', dir: info?.dir ?? null });
+        this.send({ kind: 'activeModel', dir: info?.dir ?? null });
         break;
       }
     }
   }
 
-  dispose(): void {
+  protected override released(): void {
     if (TrainingPanel.instance === this) TrainingPanel.instance = undefined;
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
   }
 }
 
-export class TrainingPanelSerializer implements vscode.WebviewPanelSerializer {
-  constructor(private readonly deps: TrainingPanelDeps) {}
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    TrainingPanel.restore(panel, this.deps);
-  }
+/** Restores the panel after a window reload (activation event onWebviewPanel:basepair.training). */
+export function trainingPanelSerializer(deps: TrainingPanelDeps): PanelSerializer<unknown> {
+  return new PanelSerializer((panel) => TrainingPanel.restore(panel, deps));
 }

@@ -2,7 +2,7 @@
 // `seq_b`, `label`, optional `id`, group and split columns; names selectable). DNA or RNA: the
 // file's alphabet is kept (`U` anywhere -> RNA, else `T` anywhere -> DNA, else RNA) and every
 // sequence is upper-cased and written in it. Lengths may differ. Same bad-row rules as regression.
-import { cellPosition, cellValue, definedOnly, optionalColumn, requiredColumn, splitCell, type ColumnChoice } from './columns';
+import { cellValue, definedOnly, optionalColumn, requiredColumn, splitCell, type ColumnChoice } from './columns';
 import type { SkippedRow } from './errors';
 import { RowIssues } from './rowIssues';
 import type { SplitName, SplitValueMap } from './splits';
@@ -103,11 +103,7 @@ export function loadPairDataset(text: string, file: string, options: PairLoadOpt
   table.rows.forEach((row, k) => {
     const ragged = raggedMessage(row, table.names.length);
     if (ragged) return issues.bad(row.line, ragged.reason, ragged.char);
-    const problem = (col: number, index: number, reason: string) => {
-      if (col < 0) return issues.bad(row.line, reason);
-      const p = cellPosition(row.cells[col], index);
-      issues.bad(row.line, reason, p.line === row.line ? p.column : undefined);
-    };
+    const problem = (col: number, index: number, reason: string) => issues.badCell(row, col, index, reason);
     const seqs: string[] = [];
     for (const col of [aCol, bCol]) {
       const raw = cellValue(row.cells[col]);
@@ -123,13 +119,9 @@ export function loadPairDataset(text: string, file: string, options: PairLoadOpt
       return problem(labelCol, -1, `the ${columns.label} value ${what}`);
     }
     const split = splitCol >= 0 ? splitCell(file, row, splitCol, columns.split!, options.splitValues) : undefined;
-    let id = `row${k + 1}`;
-    if (idCol >= 0) {
-      id = cellValue(row.cells[idCol]);
-      if (id === '') return problem(idCol, -1, `the ${columns.id} value is missing`);
-    }
-    const dup = issues.duplicateId(id, row.line);
-    if (dup) return problem(idCol, -1, dup);
+    const rowId = issues.rowId(row, k, idCol, columns.id);
+    if ('problem' in rowId) return problem(idCol, -1, rowId.problem);
+    const { id } = rowId;
     const record: PairRecord = { id, a: seqs[0], b: seqs[1], label, line: row.line };
     if (groupCol >= 0) {
       const g = cellValue(row.cells[groupCol]);

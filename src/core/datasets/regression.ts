@@ -5,7 +5,7 @@
 import { parseFile, offsetOfIndex } from '../formats/parse';
 import { recordSequence, recordStructure } from '../formats/locate';
 import type { ParsedFile, SeqRecord } from '../formats/records';
-import { cellPosition, cellValue, definedOnly, optionalColumn, requiredColumn, splitCell, type ColumnChoice } from './columns';
+import { cellValue, definedOnly, optionalColumn, requiredColumn, splitCell, type ColumnChoice } from './columns';
 import { DataError, type SkippedRow } from './errors';
 import { dataFormatOf, type DataFormat } from './format';
 import { headerFields } from './headerFields';
@@ -126,11 +126,7 @@ function fromTable(text: string, file: string, options: RegressionLoadOptions, i
   table.rows.forEach((row, k) => {
     const ragged = raggedMessage(row, table.names.length);
     if (ragged) return issues.bad(row.line, ragged.reason, ragged.char);
-    const problem = (col: number, index: number, reason: string) => {
-      if (col < 0) return issues.bad(row.line, reason);
-      const p = cellPosition(row.cells[col], index);
-      issues.bad(row.line, reason, p.line === row.line ? p.column : undefined);
-    };
+    const problem = (col: number, index: number, reason: string) => issues.badCell(row, col, index, reason);
     const seqText = cellValue(row.cells[seqCol]);
     if (seqText === '') return problem(seqCol, -1, `the ${columns.sequence} value is missing`);
     const sequence = normalizeSequence(seqText);
@@ -152,13 +148,9 @@ function fromTable(text: string, file: string, options: RegressionLoadOptions, i
       target = parsed;
     }
     const split = splitCol >= 0 ? splitCell(file, row, splitCol, columns.split!, options.splitValues) : undefined;
-    let id = `row${k + 1}`;
-    if (idCol >= 0) {
-      id = cellValue(row.cells[idCol]);
-      if (id === '') return problem(idCol, -1, `the ${columns.id} value is missing`);
-    }
-    const dup = issues.duplicateId(id, row.line);
-    if (dup) return problem(idCol, -1, dup);
+    const rowId = issues.rowId(row, k, idCol, columns.id);
+    if ('problem' in rowId) return problem(idCol, -1, rowId.problem);
+    const { id } = rowId;
     const record: RegressionRecord = { id, sequence, target, line: row.line };
     if (structure !== undefined) record.structure = structure;
     if (groupCol >= 0) {

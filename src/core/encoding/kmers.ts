@@ -3,7 +3,8 @@
 // divided by the number of k-mer windows L - k + 1, so a block sums to 1 for a sequence of definite
 // bases. Windows holding an ambiguity code or other character are not counted.
 
-const CODE = (() => {
+/** Base index (A C G U = 0 1 2 3, T as U, either case) of a character code < 128; -1 for anything else. */
+export const BASE_CODE = (() => {
   const t = new Int8Array(128).fill(-1);
   'ACGU'.split('').forEach((c, i) => {
     t[c.charCodeAt(0)] = i;
@@ -48,7 +49,7 @@ export function kmerFrequenciesInto(seq: string, out: Float32Array | Float64Arra
       let valid = 0; // number of consecutive definite bases ending at i
       for (let i = 0; i < L; i++) {
         const ch = seq.charCodeAt(i);
-        const b = ch < 128 ? CODE[ch] : -1;
+        const b = ch < 128 ? BASE_CODE[ch] : -1;
         if (b < 0) {
           valid = 0;
           code = 0;

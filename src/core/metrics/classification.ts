@@ -39,17 +39,16 @@ function byScoreDescending(scores: ArrayLike<number>): Int32Array {
   return order.sort((a, b) => (scores[b] - scores[a]) || a - b);
 }
 
-/** Average precision (area under the precision-recall curve, step-wise); NaN without positives. */
-export function averagePrecision(labels: ArrayLike<Label>, scores: ArrayLike<number>): number {
-  const n = check(labels, scores);
+/**
+ * Walks the distinct scores from the highest down, calling `at(score, tp, fp, positives)` with the true
+ * and false positives of calling every item with a score >= that one, and the positives of all items.
+ */
+function walkThresholds(labels: ArrayLike<Label>, scores: ArrayLike<number>, n: number, at: (score: number, tp: number, fp: number, positives: number) => void): void {
   let positives = 0;
   for (let i = 0; i < n; i++) if (labels[i] === 1) positives++;
-  if (positives === 0) return NaN;
   const order = byScoreDescending(scores);
   let tp = 0;
   let fp = 0;
-  let prevRecall = 0;
-  let ap = 0;
   let k = 0;
   while (k < n) {
     const s = scores[order[k]];
@@ -58,11 +57,24 @@ export function averagePrecision(labels: ArrayLike<Label>, scores: ArrayLike<num
       else fp++;
       k++;
     }
+    at(s, tp, fp, positives);
+  }
+}
+
+/** Average precision (area under the precision-recall curve, step-wise); NaN without positives. */
+export function averagePrecision(labels: ArrayLike<Label>, scores: ArrayLike<number>): number {
+  const n = check(labels, scores);
+  let prevRecall = 0;
+  let ap = 0;
+  let any = false;
+  walkThresholds(labels, scores, n, (_s, tp, fp, positives) => {
+    any = positives > 0;
+    if (!any) return;
     const recall = tp / positives;
     ap += (recall - prevRecall) * (tp / (tp + fp));
     prevRecall = recall;
-  }
-  return ap;
+  });
+  return any ? ap : NaN;
 }
 
 export function confusionAt(labels: ArrayLike<Label>, scores: ArrayLike<number>, threshold: number): Confusion {
@@ -100,23 +112,11 @@ export function f1Of(c: Confusion): number {
  */
 export function bestF1Threshold(labels: ArrayLike<Label>, scores: ArrayLike<number>): { threshold: number; f1: number } {
   const n = check(labels, scores);
-  let positives = 0;
-  for (let i = 0; i < n; i++) if (labels[i] === 1) positives++;
-  const order = byScoreDescending(scores);
-  let tp = 0;
-  let fp = 0;
-  let best = { threshold: n > 0 ? scores[order[0]] : NaN, f1: -1 };
-  let k = 0;
-  while (k < n) {
-    const s = scores[order[k]];
-    while (k < n && scores[order[k]] === s) {
-      if (labels[order[k]] === 1) tp++;
-      else fp++;
-      k++;
-    }
+  let best = { threshold: NaN, f1: -1 };
+  walkThresholds(labels, scores, n, (s, tp, fp, positives) => {
     const f1 = (2 * tp) / (tp + fp + positives);
     if (f1 > best.f1) best = { threshold: s, f1 };
-  }
+  });
   if (best.f1 < 0) best.f1 = 0;
   return best;
 }

@@ -8,6 +8,7 @@
 // - 3-mer distribution Jensen-Shannon divergence (log base 2, 0 = same, 1 = disjoint) of A and of B
 //   to the real positives.
 // Sequences are compared case-insensitively with T = U. Pure TypeScript.
+import { BASE_CODE } from '../encoding/kmers';
 import { Random } from '../random';
 import type { PairLike, GeneratedPair, ReferenceStats, GenerationReport } from '../../protocol/results';
 export type { PairLike, GeneratedPair, ReferenceStats, DiversityReport, GenerationReport } from '../../protocol/results';
@@ -34,16 +35,7 @@ export function pairKey(a: string, b: string): string {
   return `${canonicalSequence(a)}&${canonicalSequence(b)}`;
 }
 
-const KMER_INDEX = (() => {
-  const t = new Int8Array(128).fill(-1);
-  'ACGU'.split('').forEach((c, i) => {
-    t[c.charCodeAt(0)] = i;
-    t[c.toLowerCase().charCodeAt(0)] = i;
-  });
-  t['T'.charCodeAt(0)] = 3;
-  t['t'.charCodeAt(0)] = 3;
-  return t;
-})();
+const KMER_INDEX = BASE_CODE;
 
 /** k-mer probability vector (4^k entries) over all sequences; k-mers with other letters are skipped. */
 export function kmerDistribution(seqs: readonly string[], k = 3): Float64Array {

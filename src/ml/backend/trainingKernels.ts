@@ -88,17 +88,21 @@ function convInfo(xShape: number[], filterShape: number[], strides: unknown, pad
   );
 }
 
-/** dW = im2col(x)^T . dy as one matMul; everything stays on the backend (wasm: XNNPACK). */
-export const conv2dBackpropFilterIm2col: KernelFunc = ({ inputs, attrs }: KernelArgs) => {
+/** The inputs, filter size, strides, output size and padding of a Conv2DBackpropFilter call (NHWC only). */
+function filterBackpropArgs({ inputs, attrs }: KernelArgs) {
   const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   if (!isChannelsLast(a.dataFormat)) throw new Error('Conv2DBackpropFilter replacement: NHWC only');
   const x = asTensor<tf.Rank.R4>(inputs['x']);
   const dy = asTensor<tf.Rank.R4>(inputs['dy']);
   const [kh, kw, cin, cout] = a.filterShape;
   const info = convInfo(x.shape, a.filterShape, a.strides, a.pad, a.dimRoundingMode);
-  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, batchSize: n } = info;
-  const { top, left } = info.padInfo;
-  const [, h, w] = x.shape;
+  const [n, h, w] = x.shape;
+  return { x, dy, kh, kw, cin, cout, sh: info.strideHeight, sw: info.strideWidth, oh: info.outHeight, ow: info.outWidth, top: info.padInfo.top, left: info.padInfo.left, n, h, w };
+}
+
+/** dW = im2col(x)^T . dy as one matMul; everything stays on the backend (wasm: XNNPACK). */
+export const conv2dBackpropFilterIm2col: KernelFunc = ({ inputs, attrs }: KernelArgs) => {
+  const { x, dy, kh, kw, cin, cout, sh, sw, oh, ow, top, left, n, h, w } = filterBackpropArgs({ inputs, attrs } as KernelArgs);
   return tf.tidy(() => {
     // channels first, [cin, n, H, W]: every tap is then a slice of contiguous rows
     const xc = cin === 1 ? tf.reshape(x, [1, n, h, w]) : tf.transpose(x, [3, 0, 1, 2]);
@@ -135,15 +139,7 @@ export const conv2dBackpropFilterIm2col: KernelFunc = ({ inputs, attrs }: Kernel
  * pad [64, 107, 107, 1] vs 1.6 ms for the same data as [1, 107, 107, 64]).
  */
 export const conv2dBackpropFilterAsConv: KernelFunc = ({ inputs, attrs }: KernelArgs) => {
-  const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  if (!isChannelsLast(a.dataFormat)) throw new Error('Conv2DBackpropFilter replacement: NHWC only');
-  const x = asTensor<tf.Rank.R4>(inputs['x']);
-  const dy = asTensor<tf.Rank.R4>(inputs['dy']);
-  const [kh, kw, cin, cout] = a.filterShape;
-  const info = convInfo(x.shape, a.filterShape, a.strides, a.pad, a.dimRoundingMode);
-  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow } = info;
-  const { top, left } = info.padInfo;
-  const [n, h, w] = x.shape;
+  const { x, dy, kh, kw, cin, cout, sh, sw, oh, ow, top, left, n, h, w } = filterBackpropArgs({ inputs, attrs } as KernelArgs);
   return tf.tidy(() => {
     const needH = (oh - 1) * sh + kh;
     const needW = (ow - 1) * sw + kw;

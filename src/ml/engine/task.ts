@@ -37,6 +37,19 @@ export interface FitOptions {
   workers?: number;
 }
 
+/** The training options a model card records (every model the engine trains). */
+export interface CardTrainingOptions {
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  patience: number;
+  /** Gradient shards per batch (part of the numerics; absent in older cards: 1, whole-batch steps). */
+  gradientShards?: number;
+  /** Worker threads that computed shards besides the training thread (speed only). */
+  workerThreads?: number;
+}
+
 /** What the engine measures of every epoch; a task's validation numbers are added to it. */
 export interface EngineEpoch {
   epoch: number;

@@ -6,6 +6,7 @@ import type { Verdict } from '../../core/diagnosis/verdict';
 import type { InputSpec } from '../features/batchEncoder';
 import type { ArchitectureConfig, ArchitectureName } from '../models/architectures';
 import { ModelFileError } from './modelFileError';
+import type { CardTrainingOptions } from '../engine/task';
 
 export const CARD_JSON = 'card.json';
 export const CARD_FORMAT = 'basepair-model';
@@ -34,17 +35,8 @@ export interface ModelCard {
     /** Ensemble size (k-fold members; 1 = single model). */
     members: number;
   };
-  training: {
-    seed: number;
-    epochs: number;
-    batchSize: number;
-    learningRate: number;
-    patience: number;
+  training: CardTrainingOptions & {
     folds: number;
-    /** Gradient shards per batch (part of the numerics; absent = 1, whole-batch steps). */
-    gradientShards?: number;
-    /** Worker threads that computed shards besides the training thread (speed only). */
-    workerThreads?: number;
     /** Epochs run and best epoch, per member. */
     epochsRun: number[];
     bestEpoch: number[];

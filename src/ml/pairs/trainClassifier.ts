@@ -5,17 +5,19 @@
 // same pairs, with ROC / PR curves. Writes no files (saving is atomic, elsewhere).
 import type * as tf from '../tf';
 import { assignSplits, type SplitFractions, type SplitMode, type SplitName } from '../../core/datasets/splits';
-import { bestF1Threshold, classificationMetrics, type ClassificationMetrics } from '../../core/metrics/classification';
+import { bestF1Threshold, classificationMetrics } from '../../core/metrics/classification';
 import type { BackendInfo } from '../backend/initBackend';
 import { currentBackend, initBackend } from '../backend/initBackend';
 import { Cancelled } from '../engine/cancelled';
-import { pairBaselines, type PairBaselineMetrics } from './baselines';
+import { pairBaselines } from './baselines';
 import type { LabelledPair } from './batches';
 import { buildPairClassifier, DEFAULT_PAIR_CLASSIFIER, type PairClassifierConfig } from './classifierModel';
 import { prCurve, rocCurve, type CurvePoint } from './curves';
 import { classifierTask, type ClassifierEpoch } from './classifierTask';
 import { fit } from '../engine/fit';
 import { pairProbabilities } from './scorePairs';
+import type { CardTrainingOptions } from '../engine/task';
+import type { PairModelCard } from './io/pairCard';
 
 export interface PairTrainingRecord extends LabelledPair {
   id?: string;
@@ -66,21 +68,17 @@ export interface ScoredRecord {
   score: number;
 }
 
-export interface ClassifierRun {
+/** What a run shares with its model card: split sizes and method, class balance, threshold, metrics. */
+type CardResults = Pick<PairModelCard['training'], 'sizes' | 'splitMethod' | 'classWeights' | 'labelCounts'> & Pick<PairModelCard, 'threshold' | 'metrics' | 'baselines'>;
+
+export interface ClassifierRun extends CardResults {
   network: tf.LayersModel;
   config: PairClassifierConfig;
   backend: BackendInfo;
   seed: number;
   /** The training options, with the gradient shards per batch (part of the numerics) and the worker threads. */
-  options: { epochs: number; batchSize: number; learningRate: number; patience: number; gradientShards: number; workerThreads: number };
+  options: Omit<CardTrainingOptions, 'seed'>;
   parts: { train: Int32Array; valid: Int32Array; test: Int32Array };
-  sizes: { train: number; valid: number; test: number };
-  splitMethod: string;
-  classWeights: [number, number];
-  labelCounts: [number, number];
-  threshold: number;
-  metrics: Partial<Record<'valid' | 'test', ClassificationMetrics>>;
-  baselines: Partial<Record<'valid' | 'test', PairBaselineMetrics[]>>;
   curves: Partial<Record<'valid' | 'test', { roc: CurvePoint[]; pr: CurvePoint[] }>>;
   history: ClassifierEpoch[];
   bestEpoch: number;

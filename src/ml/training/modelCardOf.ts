@@ -8,6 +8,7 @@ import type { ArchitectureConfig, ArchitectureName } from '../models/architectur
 import type { EpochStats } from './regressionTask';
 import type { SplitScores } from './evaluateSplits';
 import type { Normalisation } from './standardise';
+import type { CardTrainingOptions } from '../engine/task';
 
 export interface CardFacts {
   targetName: string;
@@ -18,7 +19,7 @@ export interface CardFacts {
   config: ArchitectureConfig;
   parametersPerMember: number;
   members: number;
-  options: { seed: number; epochs: number; batchSize: number; learningRate: number; patience: number; folds: number; gradientShards: number; workerThreads: number };
+  options: CardTrainingOptions & { folds: number };
   history: EpochStats[][];
   samplesPerSecond: number;
   sizes: { train: number; valid: number; test: number };

@@ -13,6 +13,7 @@ import type { PairBaselineMetrics } from '../baselines';
 import type { PairClassifierConfig } from '../classifierModel';
 import type { PairGeneratorConfig } from '../generator/generatorModel';
 import type { SyntheticRule } from '../synthetic';
+import type { CardTrainingOptions } from '../../engine/task';
 
 export const PAIRS_FORMAT_VERSION = 1;
 export const GENERATOR_DIR = 'generator';
@@ -43,15 +44,7 @@ export interface PairModelCard {
   inputs: { names: ['a', 'b']; encoding: 'one-hot ACGU, 5\'->3\', zero-padded'; mapChannels: string[] };
   lengths: { a: LengthRange; b: LengthRange };
   architecture: { name: 'pair-cnn'; config: PairClassifierConfig; parameters: number };
-  training: {
-    seed: number;
-    epochs: number;
-    batchSize: number;
-    learningRate: number;
-    patience: number;
-    /** Gradient shards per batch (part of the numerics) and the worker threads that computed them (absent in older cards). */
-    gradientShards?: number;
-    workerThreads?: number;
+  training: CardTrainingOptions & {
     epochsRun: number;
     bestEpoch: number;
     pairsPerSecond: number;

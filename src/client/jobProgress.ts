@@ -1,4 +1,5 @@
-// Runs one job request (train pairs, generate pairs) under a cancellable progress notification:
+// Runs one long request of the server (fold a document, train a regressor, train or generate pairs)
+// under a cancellable progress notification — the one cancel path of the editor's commands:
 // the server's work-done progress on `workDoneToken` moves the notification; Cancel cancels the
 // request (the server ends the job process). Rejects with the server's error; cancellation is
 // reported as JobCancelled so that callers can stay quiet about it.
