@@ -1,14 +1,14 @@
 // The compute process: a long-lived child of the language server that does the CPU-heavy work
 // (folding, and predictions of the active regressor) so the server's event loop never blocks. It talks
 // JSON-RPC over the Node IPC channel; if it dies, the server starts a new one on the next request.
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { parentConnection } from '../protocol/ipcConnection';
 import { beamMfe, beamPartitionSummary, evalStructure, mfe, partition } from '../core/structure';
 import { mfeNumbers, partitionNumbers } from '../core/structure/foldNumbers';
 import { ActiveModel } from './activeModel';
 import { AttributionComputeRequest, LoadModelComputeRequest, PredictComputeRequest } from '../protocol/compute';
 import { EvalComputeRequest, FoldComputeRequest, type FoldSummary } from '../protocol/compute';
 
-const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+const connection = parentConnection();
 
 connection.onRequest(FoldComputeRequest, ({ sequence, mode, beam }): FoldSummary => {
   const t0 = performance.now();

@@ -3,7 +3,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ArchitectureName } from './architectures';
 import type { TrainingProgress, TrainingReport } from './reports';
-import type { GeneratedRow } from './results';
+import type { GeneratedRow, PairRow } from './results';
 import type { PairTrainingSummary, GenerationSummary } from './reports';
 export type { PairMetricsSummary, PairTrainingSummary, GenerationSummary } from './reports';
 
@@ -203,3 +203,16 @@ export type GeneratedPairRow = GeneratedRow;
 
 /** Generate pairs with a pair model in a new job process (sample or design mode). */
 export const GeneratePairsRequest = new RequestType<GeneratePairsParams, GenerationSummary, void>('basepair/generatePairs');
+
+export interface ReadPairsParams {
+  /** The file (a file: URI, read by the server) or an editor document whose text is given. */
+  uri: string;
+  /** The name that error messages give (a path, or the document's name). */
+  name: string;
+  /** The document's text when it is open in the editor (unsaved or untitled); else the server reads the file. */
+  text?: string;
+}
+
+/** The rows of a pairs file (TSV/CSV with seq_a, seq_b; optional id, score, label, novel, rule) for the
+ *  pairs panel; a bad file is a ResponseError whose message names file:line[:column]. */
+export const ReadPairsRequest = new RequestType<ReadPairsParams, { rows: PairRow[] }, void>('basepair/readPairs');

@@ -32,10 +32,17 @@ export interface PairTrainingJobParams extends Omit<TrainPairsParams, 'jobId' | 
 
 export type PairGenerationJobParams = Omit<GeneratePairsParams, 'jobId' | 'workDoneToken' | 'mode'> & { mode?: GenerationMode };
 
-export const TrainRegressorJob = new RequestType<RegressorJobParams, TrainingReport, void>('job/trainRegressor');
-export const JobProgressNotification = new NotificationType<TrainingProgress>('job/progress');
+/** Every kind of job a job process runs: its parameters, its progress notifications, its report. */
+export interface JobKinds {
+  'train-regressor': { params: RegressorJobParams; progress: TrainingProgress; report: TrainingReport };
+  'train-pairs': { params: PairTrainingJobParams; progress: PairTrainingProgress; report: PairTrainingReport };
+  'generate-pairs': { params: PairGenerationJobParams; progress: PairGenerationProgress; report: PairGenerationReport };
+}
+export type JobKind = keyof JobKinds;
+
+/** The one request of a job process: run the job of `kind` with `params`; resolves with its report. */
+export const RunJobRequest = new RequestType<{ kind: JobKind; params: JobKinds[JobKind]['params'] }, JobKinds[JobKind]['report'], void>('job/run');
+/** Progress of the running job (JobKinds[kind].progress). */
+export const JobProgressNotification = new NotificationType<JobKinds[JobKind]['progress']>('job/progress');
+/** Asks the running job to stop (between two batches); the server kills the process 2 s later. */
 export const JobCancelNotification = new NotificationType0('job/cancel');
-export const TrainPairsJob = new RequestType<PairTrainingJobParams, PairTrainingReport, void>('job/trainPairs');
-export const GeneratePairsJob = new RequestType<PairGenerationJobParams, PairGenerationReport, void>('job/generatePairs');
-/** Progress of pair jobs (training and generation). */
-export const PairJobProgressNotification = new NotificationType<PairTrainingProgress | PairGenerationProgress>('job/pairProgress');

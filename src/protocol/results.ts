@@ -129,3 +129,21 @@ export interface GeneratedRow {
   /** For synthetic tasks, whether the exact rule holds. */
   rule?: boolean;
 }
+
+/** One pair as the panel shows it. Sequences are upper case, 5'->3'. */
+export interface PairRow {
+  id: string;
+  a: string;
+  b: string;
+  /** Classifier probability of label 1, when known. */
+  score?: number;
+  /** Label column of a data file (0/1), when present. */
+  label?: number;
+  /** GC fraction of A and of B (0..1). */
+  gcA: number;
+  gcB: number;
+  /** Not among the training pairs (generated sets, or a `novel` column). */
+  novel?: boolean;
+  /** For synthetic tasks, whether the exact rule holds. */
+  rule?: boolean;
+}

@@ -16,7 +16,7 @@ import { generatePairTask } from '../../src/core/synthetic/pairTask';
 import { DEFAULT_VIEW } from '../../webview/pairs/messages';
 import { pairsToTsv } from '../../webview/pairs/pairExport';
 import { queryPairs } from '../../webview/pairs/pairQuery';
-import { parsePairsFile } from '../../webview/pairs/pairsFile';
+import { parsePairsFile } from '../../src/core/datasets/pairsTable';
 import { lapper, openWorkbench, quickOpen, recordDialogs, ROOT, runCommand, screenshot, waitForExplorerItem, waitForText, type Workbench, workbenchHooks } from './support';
 import { limit } from '../support/timeLimits';
 

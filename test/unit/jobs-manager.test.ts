@@ -30,7 +30,7 @@ describe('training jobs in job processes', function () {
     const jobs = manager();
     const seen: TrainingProgress[] = [];
     const out = path.join(tmp, 'models', 'ok');
-    const report = await jobs.train('ok', { data, out, epochs: 3, structure: 'given' }, (p) => seen.push(p));
+    const report = await jobs.run('train-regressor', 'ok', { data, out, epochs: 3, structure: 'given' }, (p) => seen.push(p));
     assert.equal(report.modelDir, out);
     assert.deepEqual(fs.readdirSync(out).sort(), ['card.json', 'model.json', 'weights.bin']);
     assert.deepEqual(seen.filter((p) => p.phase === 'training').map((p) => (p as { epoch: number }).epoch), [1, 2, 3]);
@@ -42,7 +42,7 @@ describe('training jobs in job processes', function () {
     const jobs = manager();
     const out = path.join(tmp, 'models', 'cancelled');
     let cancelled = false;
-    const job = jobs.train('c', { data, out, epochs: 200, structure: 'given' }, (p) => {
+    const job = jobs.run('train-regressor', 'c', { data, out, epochs: 200, structure: 'given' }, (p) => {
       if (p.phase === 'training' && p.epoch === 2 && !cancelled) {
         cancelled = true;
         assert.equal(jobs.cancel('c'), true);
@@ -57,7 +57,7 @@ describe('training jobs in job processes', function () {
   it('a job process killed mid-epoch fails its job with the reason, and nothing is written', async () => {
     const jobs = manager();
     const out = path.join(tmp, 'models', 'killed');
-    const job = jobs.train('k', { data, out, epochs: 200, structure: 'given' }, (p) => {
+    const job = jobs.run('train-regressor', 'k', { data, out, epochs: 200, structure: 'given' }, (p) => {
       if (p.phase === 'training' && p.epoch === 2) process.kill(jobs.pidOf('k')!, 'SIGKILL');
     });
     await assert.rejects(job, (err: unknown) => err instanceof JobFailed && !err.cancelled && /ended unexpectedly \(SIGKILL\)/.test(err.message));
@@ -68,7 +68,7 @@ describe('training jobs in job processes', function () {
     const jobs = manager();
     const bad = path.join(tmp, 'bad.tsv');
     fs.writeFileSync(bad, 'id\tsequence\ttarget\nx1\tACGU\t0.5\nx2\tACGU\tnot-a-number\n');
-    await assert.rejects(jobs.train('b', { data: bad, out: path.join(tmp, 'models', 'bad') }, () => undefined), (err: unknown) => {
+    await assert.rejects(jobs.run('train-regressor', 'b', { data: bad, out: path.join(tmp, 'models', 'bad') }, () => undefined), (err: unknown) => {
       assert.ok(err instanceof JobFailed);
       assert.match(err.message, /bad\.tsv:3(:\d+)?: /);
       return true;

@@ -29,11 +29,11 @@ describe('pair jobs in job processes', function () {
     const jobs = manager();
     const out = path.join(tmp, 'models', 'ok');
     const seen: PairTrainingProgress[] = [];
-    const report = await jobs.trainPairs('t', { data, out, epochs: 2, generatorEpochs: 1 }, (p) => seen.push(p));
+    const report = await jobs.run('train-pairs', 't', { data, out, epochs: 2, generatorEpochs: 1 }, (p) => seen.push(p));
     assert.equal(report.modelDir, out);
     assert.ok(seen.some((p) => p.phase === 'classifier') && seen.some((p) => p.phase === 'generator'));
     assert.equal(seen[seen.length - 1]!.phase, 'saving');
-    const gen = await jobs.generatePairs('g', { modelDir: out, count: 5, mode: 'sample', seed: 1 }, () => {});
+    const gen = await jobs.run('generate-pairs', 'g', { modelDir: out, count: 5, mode: 'sample', seed: 1 }, () => {});
     assert.equal(gen.pairs.length, 5);
     assert.equal(gen.mode, 'sample');
     assert.ok(gen.drawn >= 5);
@@ -45,7 +45,7 @@ describe('pair jobs in job processes', function () {
     const jobs = manager();
     const out = path.join(tmp, 'models', 'cancelled');
     let cancelled = false;
-    const job = jobs.trainPairs('c', { data, out, epochs: 200 }, (p) => {
+    const job = jobs.run('train-pairs', 'c', { data, out, epochs: 200 }, (p) => {
       if (p.phase === 'classifier' && p.epoch === 2 && !cancelled) {
         cancelled = true;
         assert.equal(jobs.cancel('c'), true);
@@ -59,6 +59,6 @@ describe('pair jobs in job processes', function () {
   it('bad data fails the job with file:line', async () => {
     const bad = path.join(tmp, 'bad.tsv');
     fs.writeFileSync(bad, 'seq_a\tseq_b\tlabel\nACGT\tACGT\t1\nAC!T\tACGT\t0\n');
-    await assert.rejects(manager().trainPairs('b', { data: bad, out: path.join(tmp, 'never') }, () => {}), (err: unknown) => err instanceof JobFailed && /bad\.tsv:3/.test(err.message));
+    await assert.rejects(manager().run('train-pairs', 'b', { data: bad, out: path.join(tmp, 'never') }, () => {}), (err: unknown) => err instanceof JobFailed && /bad\.tsv:3/.test(err.message));
   });
 });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pairsToTsv } from '../../webview/pairs/pairExport';
-import { parsePairsFile } from '../../webview/pairs/pairsFile';
+import { parsePairsFile } from '../../src/core/datasets/pairsTable';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'pairs', 'pairs-panel.tsv');
 

@@ -2,24 +2,8 @@
 // pair set the panel shows: generated pairs (a GenerationSummary of basepair/generatePairs) or the
 // pairs of a TSV/CSV file (seq_a, seq_b, optional id, score, label, novel). Plain JSON.
 import type { GenerationSummary } from '../../src/protocol/editor';
-
-/** One pair as the panel shows it. Sequences are upper case, 5'->3'. */
-export interface PairRow {
-  id: string;
-  a: string;
-  b: string;
-  /** Classifier probability of label 1, when known. */
-  score?: number;
-  /** Label column of a data file (0/1), when present. */
-  label?: number;
-  /** GC fraction of A and of B (0..1). */
-  gcA: number;
-  gcB: number;
-  /** Not among the training pairs (generated sets, or a `novel` column). */
-  novel?: boolean;
-  /** For synthetic tasks, whether the exact rule holds. */
-  rule?: boolean;
-}
+import type { PairRow } from '../../src/protocol/results';
+export type { PairRow } from '../../src/protocol/results';
 
 export type PairSetSource = { kind: 'generation'; modelDir: string } | { kind: 'file'; uri: string };
 

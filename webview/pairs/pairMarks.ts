@@ -60,10 +60,4 @@ export function duplexLines(a: string, b: string): DuplexLines {
   };
 }
 
-/** GC fraction of a sequence (G, C and S count; 0 for an empty one). */
-export function gcFraction(s: string): number {
-  if (!s.length) return 0;
-  let gc = 0;
-  for (const c of s.toUpperCase()) if (c === 'G' || c === 'C' || c === 'S') gc++;
-  return gc / s.length;
-}
+export { gcFraction } from '../../src/core/sequence/gcFraction';

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { GeneratePairsRequest, type GeneratePairsParams, type GenerationSummary } from '../../protocol/editor';
 import { generationToPairSet } from '../../../webview/pairs/pairSet';
-import type { BasepairClient } from '../languageClient';
 import { modelsFolder } from '../models/modelsFolder';
 import { PairsPanel, type PairsPanelDeps } from '../panels/pairsPanel';
 import { parseCount, parseGcRange, parseMaxHomopolymer, parseSeed, parseTemperature, parseTemplate, type Parsed } from './constraintsInput';
@@ -163,7 +162,7 @@ async function askCountAndMode(model: PairModelEntry, preset: GeneratePairsPrese
 }
 
 export async function generatePairs(
-  deps: PairsPanelDeps & { client: BasepairClient },
+  deps: PairsPanelDeps,
   preset: GeneratePairsPreset = {},
 ): Promise<GenerationSummary | undefined> {
   const { context, client, output } = deps;

@@ -8,12 +8,12 @@ import { showPairs } from './showPairsCommand';
 import { trainPairModel, type TrainPairsPreset } from './trainPairsCommand';
 
 export function registerPairCommands(context: vscode.ExtensionContext, client: BasepairClient, output: vscode.OutputChannel): void {
-  const deps = { context, output };
+  const deps = { context, output, client };
   context.subscriptions.push(
     vscode.commands.registerCommand('basepair.trainPairModel', (preset?: TrainPairsPreset | vscode.Uri) =>
       trainPairModel(context, client, output, preset instanceof vscode.Uri ? { data: preset } : (preset ?? {})),
     ),
-    vscode.commands.registerCommand('basepair.generatePairs', (preset?: GeneratePairsPreset) => generatePairs({ ...deps, client }, preset ?? {})),
+    vscode.commands.registerCommand('basepair.generatePairs', (preset?: GeneratePairsPreset) => generatePairs(deps, preset ?? {})),
     vscode.commands.registerCommand('basepair.showPairs', (arg?: unknown) => showPairs(deps, arg)),
     vscode.window.registerWebviewPanelSerializer(PAIRS_VIEW_TYPE, pairsPanelSerializer(deps)),
   );

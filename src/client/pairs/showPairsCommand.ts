@@ -5,8 +5,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PairSet } from '../../../webview/pairs/messages';
-import { fileToPairSet } from '../../../webview/pairs/pairSet';
-import { parsePairsFile } from '../../../webview/pairs/pairsFile';
 import { loadPairsFile, PairsPanel, type PairsPanelDeps } from '../panels/pairsPanel';
 import { errorMessage } from '../jobProgress';
 
@@ -17,12 +15,6 @@ function isTable(doc: vscode.TextDocument): boolean {
   return TABLE_EXTENSIONS.includes(ext) || ['csv', 'tsv'].includes(doc.languageId) || (doc.isUntitled && /^\s*\S*\t?seq_a\b/i.test(doc.lineAt(0).text));
 }
 
-async function loadDocument(doc: vscode.TextDocument): Promise<PairSet> {
-  if (doc.isUntitled) {
-    return fileToPairSet(doc.uri.toString(), parsePairsFile(doc.getText(), doc.uri.path));
-  }
-  return loadPairsFile(doc.uri);
-}
 
 /** Returns the set shown (tests), or undefined. */
 export async function showPairs(deps: PairsPanelDeps, arg?: unknown): Promise<PairSet | undefined> {
@@ -49,7 +41,7 @@ export async function showPairs(deps: PairsPanelDeps, arg?: unknown): Promise<Pa
     }
   }
   try {
-    const set = target instanceof vscode.Uri ? await loadPairsFile(target) : await loadDocument(target);
+    const set = await loadPairsFile(deps.client, target instanceof vscode.Uri ? target : target.uri);
     PairsPanel.show(deps, set);
     return set;
   } catch (err) {

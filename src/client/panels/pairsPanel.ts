@@ -7,7 +7,8 @@
 // text from the webview and are written here (save dialog, clipboard, untitled document).
 import * as vscode from 'vscode';
 import { fileToPairSet } from '../../../webview/pairs/pairSet';
-import { parsePairsFile } from '../../../webview/pairs/pairsFile';
+import { ReadPairsRequest } from '../../protocol/editor';
+import type { BasepairClient } from '../languageClient';
 import { isPairsMessage, type PairSet, type PairsAction, type PairsHostMessage, type PairsPanelMessage, type PairsPanelState } from '../../../webview/pairs/messages';
 import { savePanelFile } from './panelExport';
 import { PanelHost } from './panelHost';
@@ -19,6 +20,7 @@ const SAVED_SET = 'pairs-panel-generation.json';
 export interface PairsPanelDeps {
   context: vscode.ExtensionContext;
   output: vscode.OutputChannel;
+  client: BasepairClient;
 }
 
 /** What the webview last reported (tests). */
@@ -33,11 +35,18 @@ function storageFolder(context: vscode.ExtensionContext): vscode.Uri {
 }
 
 /** Reads and parses a pairs file (TSV/CSV); throws DataError (file:line) or a file-system error. */
-export async function loadPairsFile(uri: vscode.Uri): Promise<PairSet> {
+/**
+ * The pairs of a file or an open document, parsed by the language server (basepair/readPairs): the
+ * editor's text when the document is open (unsaved edits, untitled), else the server reads the file.
+ */
+export async function loadPairsFile(client: BasepairClient, uri: vscode.Uri): Promise<PairSet> {
+  const lc = await client.runningOrExplain();
+  if (!lc) throw new Error('the Basepair language server is not running');
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
-  return fileToPairSet(uri.toString(), parsePairsFile(text, file));
+  const name = uri.scheme === 'file' ? uri.fsPath : open?.isUntitled ? uri.path : uri.toString();
+  const text = open ? open.getText() : uri.scheme === 'file' ? undefined : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const { rows } = await lc.sendRequest(ReadPairsRequest, { uri: uri.toString(), name, ...(text !== undefined ? { text } : {}) });
+  return fileToPairSet(uri.toString(), rows);
 }
 
 export class PairsPanel extends PanelHost<PairsHostMessage> {
@@ -73,7 +82,7 @@ export class PairsPanel extends PanelHost<PairsHostMessage> {
     if (source?.kind === 'file') {
       const uri = vscode.Uri.parse(source.uri);
       p.post({ kind: 'loading', label: `Reading ${vscode.workspace.asRelativePath(uri, false)}…` });
-      loadPairsFile(uri).then(
+      loadPairsFile(deps.client, uri).then(
         (set) => p.showSet(set),
         (err: unknown) => p.post({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
       );

@@ -17,6 +17,7 @@ import type { PairModel } from './io/pairModelDir';
 import { pairProbabilities } from './scorePairs';
 import { ruleName, ruleTest } from './synthetic';
 import type { GenerationMode, GeneratedRow } from '../../protocol/results';
+import { gcFraction } from '../../core/sequence/gcFraction';
 export type { GenerationMode, GeneratedRow } from '../../protocol/results';
 
 export interface GenerationConstraints {
@@ -104,12 +105,6 @@ function lengthsFor(counts: Record<string, number>, cache: AutomatonCache, templ
 
 const LETTERS = { DNA: 'ACGT', RNA: 'ACGU' } as const;
 
-/** G + C over the length of a generated sequence (bases only). */
-export function gcFraction(seq: string): number {
-  let gc = 0;
-  for (const c of seq) if (c === 'G' || c === 'C' || c === 'g' || c === 'c') gc++;
-  return seq.length ? gc / seq.length : 0;
-}
 
 function checkedRow(model: PairModel, a: string, b: string, score: number, k: number, c: GenerationConstraints): GeneratedRow | undefined {
   const problems = [...checkSequence(a, constraintsOf(c, 'a'), 'A'), ...checkSequence(b, constraintsOf(c, 'b'), 'B')];

@@ -1,7 +1,8 @@
 // Owns the compute child process (dist/compute.js): starts it on first use, sends typed requests,
 // and starts a new one on the next request when it has died (crash, kill, out of memory).
-import { fork, type ChildProcess } from 'node:child_process';
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
+import type { ChildProcess } from 'node:child_process';
+import type { MessageConnection, RequestType } from 'vscode-jsonrpc/node';
+import { forkWithConnection } from '../../protocol/ipcConnection';
 
 export interface Logger {
   info(message: string): void;
@@ -35,8 +36,7 @@ export class ComputeProcess {
 
   private ensure(): MessageConnection {
     if (this.connection && this.child && this.child.exitCode === null && this.child.signalCode === null) return this.connection;
-    const child = fork(this.modulePath, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [], env: { ...process.env, ...this.env() } });
-    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const { child, connection } = forkWithConnection(this.modulePath, [], this.env());
     this.starts++;
     this.child = child;
     this.connection = connection;

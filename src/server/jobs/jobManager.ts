@@ -1,14 +1,14 @@
-// Training jobs of the language server: one forked job process (dist/job.js) per job, so training
+// Jobs of the language server (every kind of protocol/jobs.ts JobKinds, one JobManager.run): one forked
+// job process (dist/job.js) per job, so training
 // never blocks the server, a crash only ends its job, and ending the process gives the memory back.
 // Cancel asks the job to stop (it stops between batches) and kills it if it is still running 2 s
 // later; model directories are written atomically by the job, and what a killed job leaves
 // behind is cleaned up here (recoverInterruptedWrite), so nothing partial is left.
-import { fork, type ChildProcess } from 'node:child_process';
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ChildProcess } from 'node:child_process';
+import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import { forkWithConnection } from '../../protocol/ipcConnection';
 import { JOB_ERROR, type JobErrorCode } from '../../protocol/errors';
-import { GeneratePairsJob, JobCancelNotification, JobProgressNotification, PairJobProgressNotification, TrainPairsJob, TrainRegressorJob } from '../../protocol/jobs';
-import type { PairGenerationJobParams, PairTrainingJobParams, RegressorJobParams } from '../../protocol/jobs';
-import type { PairGenerationProgress, PairGenerationReport, PairTrainingProgress, PairTrainingReport, TrainingProgress, TrainingReport } from '../../protocol/reports';
+import { JobCancelNotification, JobProgressNotification, RunJobRequest, type JobKind, type JobKinds } from '../../protocol/jobs';
 import type { Logger } from '../compute/computeProcess';
 import { recoverInterruptedWrite } from '../../core/files/atomicDir';
 
@@ -57,27 +57,22 @@ export class JobManager {
     return this.jobs.get(jobId)?.child.pid;
   }
 
-  /** Trains a regressor in a new job process. */
-  async train(jobId: string, options: RegressorJobParams, onProgress: (p: TrainingProgress) => void): Promise<TrainingReport> {
+  /**
+   * Runs a job of `kind` in a new job process, relaying its progress; resolves with its report. A job
+   * that writes a model directory (params.out) has what a killed process left there cleaned up.
+   */
+  async run<K extends JobKind>(kind: K, jobId: string, params: JobKinds[K]['params'], onProgress: (p: JobKinds[K]['progress']) => void): Promise<JobKinds[K]['report']> {
+    const out = 'out' in params ? params.out : undefined;
+    const what = 'out' in params ? `${kind} (${params.data} -> ${params.out})` : `${kind} (${params.modelDir}, ${params.count} pairs)`;
     const report = await this.runJob(
       jobId,
-      `training (${options.data} -> ${options.out})`,
-      (c) => c.sendRequest(TrainRegressorJob, options),
-      (c) => c.onNotification(JobProgressNotification, onProgress),
-      options.out,
+      what,
+      (c) => c.sendRequest(RunJobRequest, { kind, params }) as Promise<JobKinds[K]['report']>,
+      (c) => c.onNotification(JobProgressNotification, (p) => onProgress(p as JobKinds[K]['progress'])),
+      out,
     );
-    this.log.info(`job ${jobId}: model saved to ${report.modelDir} (${report.verdict.kind})`);
+    if ('modelDir' in report && out !== undefined) this.log.info(`job ${jobId}: model saved to ${report.modelDir}`);
     return report;
-  }
-
-  /** Trains a pair classifier + generator in a new job process. */
-  trainPairs(jobId: string, options: PairTrainingJobParams, onProgress: (p: PairTrainingProgress) => void): Promise<PairTrainingReport> {
-    return this.runJob(jobId, `pair training (${options.data} -> ${options.out})`, (c) => c.sendRequest(TrainPairsJob, options), (c) => c.onNotification(PairJobProgressNotification, (p) => onProgress(p as PairTrainingProgress)), options.out);
-  }
-
-  /** Generates pairs with a pair model in a new job process. */
-  generatePairs(jobId: string, options: PairGenerationJobParams, onProgress: (p: PairGenerationProgress) => void): Promise<PairGenerationReport> {
-    return this.runJob(jobId, `pair generation (${options.modelDir}, ${options.count} pairs)`, (c) => c.sendRequest(GeneratePairsJob, options), (c) => c.onNotification(PairJobProgressNotification, (p) => onProgress(p as PairGenerationProgress)));
   }
 
   /** Forks a job process, sends it one request, relays its progress; cancel and failures as the class comment says. */
@@ -90,8 +85,7 @@ export class JobManager {
     out?: string,
   ): Promise<R> {
     if (this.jobs.has(jobId)) throw new Error(`job ${jobId} is already running`);
-    const child = fork(this.jobModule, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.execArgv, env: { ...process.env, ...this.env() } });
-    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const { child, connection } = forkWithConnection(this.jobModule, this.execArgv, this.env());
     const job: RunningJob = { child, connection, cancelled: false };
     this.jobs.set(jobId, job);
     this.log.info(`job ${jobId}: ${what} started in process ${child.pid}`);

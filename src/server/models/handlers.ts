@@ -49,7 +49,8 @@ export function registerModelHandlers(
     void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'started', params });
     return runJobRequest(connection, jobs, params, token, 'Training', async (report) => {
       try {
-        const result = await jobs.train(
+        const result = await jobs.run(
+          'train-regressor',
           params.jobId,
           {
             data: params.data,

@@ -1,10 +1,15 @@
-// Language-server requests about pair models: train a pair classifier + generator and generate pairs,
-// each in its own job process (JobManager), with work-done progress on params.workDoneToken and
+// Language-server requests about pairs: read a pairs file for the panel (parsed here, not in the
+// extension host), train a pair classifier + generator and generate pairs, each in its own job process
+// (JobManager), with work-done progress on params.workDoneToken and
 // cancellation by the request token or CancelJobRequest (same jobId: the job stops between batches,
 // is killed after 2 s, and leaves no partial model directory).
-import type { Connection } from 'vscode-languageserver/node';
+import * as fs from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import { parsePairsFile } from '../../core/datasets/pairsTable';
+import { JOB_ERROR } from '../../protocol/errors';
 import type { PairGenerationProgress, PairTrainingProgress } from '../../protocol/reports';
-import { GeneratePairsRequest, TrainPairsRequest, type GenerationSummary, type PairTrainingSummary } from '../../protocol/editor';
+import { GeneratePairsRequest, ReadPairsRequest, TrainPairsRequest, type GenerationSummary, type PairTrainingSummary, type ReadPairsParams } from '../../protocol/editor';
 import type { JobManager } from '../jobs/jobManager';
 import { runJobRequest } from './jobRequest';
 
@@ -32,12 +37,33 @@ function generationMessage(p: PairGenerationProgress): { message: string; percen
   return { message: `${p.accepted}/${p.n} accepted of ${p.drawn} drawn`, percentage: Math.min(99, Math.round((p.accepted / Math.max(1, p.n)) * 100)) };
 }
 
+/** Pairs files larger than this are refused (the panel keeps every row in memory). */
+export const MAX_PAIRS_FILE_BYTES = 256 * 1024 * 1024;
+
+async function readPairs({ uri, name, text }: ReadPairsParams): Promise<{ rows: ReturnType<typeof parsePairsFile> }> {
+  try {
+    if (text === undefined) {
+      const file = fileURLToPath(uri);
+      const { size } = await fs.stat(file);
+      if (size > MAX_PAIRS_FILE_BYTES) throw new Error(`${name}: ${Math.round(size / 2 ** 20)} MB is more than the ${MAX_PAIRS_FILE_BYTES / 2 ** 20} MB a pairs panel reads`);
+      text = await fs.readFile(file, 'utf8');
+    }
+    return { rows: parsePairsFile(text, name) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ResponseError(JOB_ERROR.data, (err as NodeJS.ErrnoException).code ? `${name}: cannot be read (${message})` : message);
+  }
+}
+
 export function registerPairHandlers(connection: Connection, deps: { jobs: JobManager }): void {
   const { jobs } = deps;
 
+  connection.onRequest(ReadPairsRequest, readPairs);
+
   connection.onRequest(TrainPairsRequest, (params, token): Promise<PairTrainingSummary> =>
     runJobRequest(connection, jobs, params, token, 'Training pair model', (report) =>
-      jobs.trainPairs(
+      jobs.run(
+        'train-pairs',
         params.jobId,
         {
           data: params.data,
@@ -58,7 +84,7 @@ export function registerPairHandlers(connection: Connection, deps: { jobs: JobMa
   connection.onRequest(GeneratePairsRequest, (params, token): Promise<GenerationSummary> =>
     runJobRequest(connection, jobs, params, token, 'Generating pairs', async (report) => {
       const { jobId: _jobId, workDoneToken: _token, ...options } = params;
-      const { report: _full, backend: _backend, ...summary } = await jobs.generatePairs(params.jobId, options, (p) => {
+      const { report: _full, backend: _backend, ...summary } = await jobs.run('generate-pairs', params.jobId, options, (p) => {
         const m = generationMessage(p);
         report(m.percentage, m.message);
       });

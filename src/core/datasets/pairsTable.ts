@@ -1,11 +1,12 @@
 // Reads a pairs file (TSV/CSV with a header) into the panel's rows: `seq_a` and `seq_b` (or `a`/`b`,
 // `sequence_a`/`sequence_b`) required; `id`, `score` (or `probability`, `prob`), `label`, `novel`
 // and `rule` optional. Sequences are upper-cased and must be IUPAC letters or `-`; a problem is a
-// DataError `file:line[:column]: what`. Used by the extension host for "Show Pairs Panel". Pure.
-import { DataError } from '../../src/core/datasets/errors';
-import { findColumn, readTable } from '../../src/core/datasets/table';
-import type { PairRow } from './messages';
-import { gcFraction } from './pairMarks';
+// DataError `file:line[:column]: what`. Read by the language server for the pairs panel
+// (basepair/readPairs). Pure.
+import { DataError } from './errors';
+import { findColumn, readTable } from './table';
+import type { PairRow } from '../../protocol/results';
+import { gcFraction } from '../sequence/gcFraction';
 
 const SEQUENCE = /^[ACGTURYSWKMBDHVN-]*$/;
 
