@@ -1,5 +1,5 @@
-// What a regressor training run reports to the CLI, the editor and the training panel: plain,
-// JSON-serialisable data (no tensors), the same for every front end.
+// A regressor training report as text (the metrics table of the CLI, the demo and the output channel);
+// the report's types are protocol/reports.ts, re-exported here for the job code.
 import type { RegressionMetrics } from '../core/metrics/regression';
 import type { TrainingReport } from '../protocol/reports';
 export type { EpochPoint, ScatterPoint, TrainingReport, TrainingProgress } from '../protocol/reports';

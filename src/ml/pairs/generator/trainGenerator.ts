@@ -1,6 +1,6 @@
 // One training run of the pair generator from labelled training / validation pairs: token layout from
-// the longest sequence, the transformer of generatorModel.ts, teacher forcing (generatorTask on the engine's fit), and the
-// lengths seen (sampling draws only those). Large data sets are subsampled (seeded) to `maxPairs`
+// the longest sequence, the transformer of generatorModel.ts, teacher forcing (generatorTask on the
+// engine's fit), and the lengths seen (sampling draws only those). Large data sets are subsampled (seeded) to `maxPairs`
 // training pairs so that a generator never costs more than the classifier. Writes no files.
 import type * as tf from '../../tf';
 import { Random } from '../../../core/random';
