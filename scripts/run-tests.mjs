@@ -97,6 +97,33 @@ function mochaCounts(output) {
   return counts.passing === undefined ? undefined : counts;
 }
 
+/**
+ * The failures mocha listed after its last epilogue ("  1) suite\n       test:\n\n     Error: ..."),
+ * as "suite › test: first line of the error", so that the summary (the tail of a CI log) says which
+ * test failed and why.
+ */
+function mochaFailures(output) {
+  const lines = stripAnsi(output).split('\n');
+  let start = -1;
+  lines.forEach((l, i) => {
+    if (/^\s*\d+ failing\b/.test(l)) start = i;
+  });
+  if (start < 0) return [];
+  const failures = [];
+  for (let i = start + 1; i < lines.length && failures.length < 10; i++) {
+    const head = /^\s{1,4}(\d+)\) (.+)$/.exec(lines[i]);
+    if (!head) continue;
+    const title = [head[2].trim()];
+    let j = i + 1;
+    for (; j < lines.length && lines[j].trim() !== ''; j++) title.push(lines[j].trim().replace(/:$/, ''));
+    while (j < lines.length && lines[j].trim() === '') j++;
+    const error = (lines[j] ?? '').trim().slice(0, 240);
+    failures.push(`${title.join(' › ')}: ${error}`);
+    i = j;
+  }
+  return failures;
+}
+
 function run(step) {
   const [cmd, args] = step.cmd;
   return new Promise((resolve) => {
@@ -172,13 +199,15 @@ async function main() {
     } else {
       status = ok ? 'ok' : `FAILED (exit ${code})`;
     }
-    results.push({ name: step.name, ok, status, ms, exitCode: code });
+    const failures = step.kind === 'mocha' && !ok ? mochaFailures(output) : [];
+    results.push({ name: step.name, ok, status, ms, exitCode: code, ...(failures.length ? { failures } : {}) });
   }
 
   const failed = results.filter((r) => !r.ok);
   const lines = ['', '==== Basepair test summary ===='];
   for (const r of results) {
     lines.push(`${r.name.padEnd(13)} ${r.status.padEnd(34)} ${r.ms ? fmtTime(r.ms) : ''}`.trimEnd());
+    for (const f of r.failures ?? []) lines.push(`  failed: ${f}`);
   }
   if (interrupted) lines.push('(interrupted)');
   lines.push(failed.length ? `FAILED: ${failed.map((r) => r.name).join(', ')}` : 'all steps passed');

@@ -20,7 +20,7 @@ import { initBackend } from '../../src/ml/backend/initBackend';
 import { encodeRecord } from '../../src/ml/features/batchEncoder';
 import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureName } from '../../src/ml/models/architectures';
 import { fit as fitTask } from '../../src/ml/engine/fit';
-import { regressionTask } from '../../src/ml/training/regressionTask';
+import { regressionTask } from '../../src/ml/regressor/regressionTask';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LENGTH = 107;

@@ -70,6 +70,7 @@ export async function runPairTraining(opts: PairTrainingJobOptions, cb: PairJobC
           maxEpochs: p.maxEpochs,
           batch: p.batch,
           batches: p.batches,
+          ...(p.trainLoss !== undefined ? { trainLoss: p.trainLoss } : {}),
           ...(p.validAuroc !== undefined ? { validAuroc: p.validAuroc } : {}),
           ...(p.validLoss !== undefined ? { validLoss: p.validLoss } : {}),
         }),
@@ -84,7 +85,7 @@ export async function runPairTraining(opts: PairTrainingJobOptions, cb: PairJobC
       gen = await trainPairGenerator(train, valid, gopts, {
         ...(cb.signal ? { signal: cb.signal } : {}),
         onProgress: (p) =>
-          cb.onProgress?.({ phase: 'generator', epoch: p.epoch, maxEpochs: p.maxEpochs, batch: p.batch, batches: p.batches, ...(p.validNll !== undefined ? { validNll: p.validNll } : {}) }),
+          cb.onProgress?.({ phase: 'generator', epoch: p.epoch, maxEpochs: p.maxEpochs, batch: p.batch, batches: p.batches, ...(p.trainLoss !== undefined ? { trainLoss: p.trainLoss } : {}), ...(p.validNll !== undefined ? { validNll: p.validNll } : {}) }),
       });
     }
     const synthetic: SyntheticRule | undefined =

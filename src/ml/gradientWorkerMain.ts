@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import './layers';
 import './pairs/layers';
-import './training/regressionTask';
+import './regressor/regressionTask';
 import './pairs/classifierTask';
 import './pairs/generator/generatorTask';
 import { serveGradients } from './engine/gradientWorker';

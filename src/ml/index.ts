@@ -31,11 +31,11 @@
 // saveModel(dir, model: RegressionModel): Promise<void>      loadModel(dir): Promise<RegressionModel>
 // predict(model, records: SequenceInput[], { batchSize?, signal? }): Promise<Prediction[]>
 export { initBackend, currentBackend, type BackendInfo, type BackendOptions, type BackendName } from './backend/initBackend';
-export { trainRegressor, type TrainData, type TrainOptions, type TrainCallbacks, type TrainProgress, type TrainResult, type TrainingRecord, type RecordPrediction } from './training/trainRegressor';
-export { predict, type Prediction, type PredictOptions } from './training/predict';
+export { trainRegressor, type TrainData, type TrainOptions, type TrainCallbacks, type TrainProgress, type TrainResult, type TrainingRecord, type RecordPrediction } from './regressor/trainRegressor';
+export { predict, type Prediction, type PredictOptions } from './regressor/predict';
 export { Cancelled } from './engine/cancelled';
-export type { EpochStats } from './training/regressionTask';
-export type { SplitMethod } from './training/splitRecords';
+export type { EpochStats } from './regressor/regressionTask';
+export type { SplitMethod } from './regressor/splitRecords';
 export { saveModel, loadModel, type RegressionModel } from './io/modelDir';
 export { ModelFileError } from './io/modelFileError';
 export { CARD_JSON, FORMAT_VERSION, type ModelCard } from './io/modelCard';

@@ -4,8 +4,8 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ArchitectureName } from './architectures';
 import type { TrainingProgress, TrainingReport } from './reports';
 import type { GeneratedRow, PairRow } from './results';
-import type { PairTrainingSummary, GenerationSummary } from './reports';
-export type { PairMetricsSummary, PairTrainingSummary, GenerationSummary } from './reports';
+import type { PairTrainingOutcome, PairTrainingProgress, PairTrainingSummary, GenerationSummary } from './reports';
+export type { PairMetricsSummary, PairTrainingOutcome, PairTrainingProgress, PairTrainingSummary, GenerationSummary } from './reports';
 
 export type { TrainingProgress, TrainingReport } from './reports';
 
@@ -108,10 +108,16 @@ export interface TrainParams {
 /** Train a regressor in a new job process; resolves with the report, or an error naming file:line. */
 export const TrainRequest = new RequestType<TrainParams, TrainingReport, void>('basepair/train');
 
+/** Which model a training job trains: a regressor, or a pair classifier followed by its generator. */
+export type TrainingTask = 'regressor' | 'pairs';
+
 export type TrainingEvent =
-  | { jobId: string; kind: 'started'; params: TrainParams }
-  | { jobId: string; kind: 'progress'; progress: TrainingProgress }
-  | { jobId: string; kind: 'done'; report: TrainingReport }
+  | { jobId: string; kind: 'started'; task: 'regressor'; params: TrainParams }
+  | { jobId: string; kind: 'started'; task: 'pairs'; params: TrainPairsParams }
+  | { jobId: string; kind: 'progress'; task: 'regressor'; progress: TrainingProgress }
+  | { jobId: string; kind: 'progress'; task: 'pairs'; progress: PairTrainingProgress }
+  | { jobId: string; kind: 'done'; task: 'regressor'; report: TrainingReport }
+  | { jobId: string; kind: 'done'; task: 'pairs'; report: PairTrainingOutcome }
   | { jobId: string; kind: 'failed'; message: string; cancelled: boolean };
 
 /** Every step of every training job, for the training panel. */

@@ -90,8 +90,9 @@ export type TrainingProgress =
 
 export type PairTrainingProgress =
   | { phase: 'loading'; message: string }
-  | { phase: 'classifier'; epoch: number; maxEpochs: number; batch: number; batches: number; validAuroc?: number; validLoss?: number }
-  | { phase: 'generator'; epoch: number; maxEpochs: number; batch: number; batches: number; validNll?: number }
+  /** Within an epoch batch < batches and no losses; at the epoch's end batch = batches with the losses. */
+  | { phase: 'classifier'; epoch: number; maxEpochs: number; batch: number; batches: number; trainLoss?: number; validAuroc?: number; validLoss?: number }
+  | { phase: 'generator'; epoch: number; maxEpochs: number; batch: number; batches: number; trainLoss?: number; validNll?: number }
   | { phase: 'saving'; dir: string };
 
 export interface PairTrainingReport extends PairTrainingSummary {
@@ -105,6 +106,14 @@ export interface PairTrainingReport extends PairTrainingSummary {
   generator?: { epochsRun: number; validNll: number; pairs: number; history: GeneratorEpochPoint[] };
   seed: number;
 }
+
+/** Whether a training job's progress ends an epoch (and so carries the losses of a curve point). */
+export function isCurvePoint(p: TrainingProgress | PairTrainingProgress): boolean {
+  return p.phase === 'training' || ((p.phase === 'classifier' || p.phase === 'generator') && p.trainLoss !== undefined);
+}
+
+/** What the training panel gets when a pair job ends: the summary, the backend and both models' epochs. */
+export type PairTrainingOutcome = PairTrainingSummary & Pick<PairTrainingReport, 'backend' | 'history' | 'generator'> & { data: { file: string; records: number } };
 
 export type PairGenerationProgress = { phase: 'loading'; dir: string } | { phase: 'generating'; drawn: number; accepted: number; n: number };
 

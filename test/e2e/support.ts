@@ -4,7 +4,7 @@
 // The .vsix comes from `npm run package` (basepair-<version>.vsix in the repo root).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import * as h from '../support/harness';
 import { limit } from '../support/timeLimits';
 
@@ -258,4 +258,21 @@ export function recordDialogs(page: Page, into: string[]): void {
     into.push(d.message());
     void d.dismiss().catch(() => {});
   });
+}
+
+/** The frame of the training panel once its #app is in `state` (and, with `title`, shows that job). */
+export async function trainingFrame(page: Page, state: string, timeoutMs: number, title?: string): Promise<Frame> {
+  const t0 = Date.now();
+  for (;;) {
+    for (const f of page.frames()) {
+      try {
+        const h1 = f.locator(`#app[data-state="${state}"] header h1`);
+        if ((await h1.count()) && (title === undefined || (await h1.innerText()) === title)) return f;
+      } catch {
+        /* frame navigated away */
+      }
+    }
+    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`no training panel in state ${state}${title ? ` showing ${title}` : ''} after ${limit(timeoutMs)} ms`);
+    await sleep(500);
+  }
 }

@@ -4,27 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { editorLine, lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
+import { editorLine, lapper, openWorkbench, quickOpen, ROOT, runCommand, screenshot, trainingFrame, waitForExplorerItem, type Workbench, workbenchHooks } from './support';
 import { limit } from '../support/timeLimits';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** The frame of the training panel once its #app is in `state`. */
-async function trainingFrame(page: Page, state: string, timeoutMs: number): Promise<Frame> {
-  const t0 = Date.now();
-  for (;;) {
-    for (const f of page.frames()) {
-      try {
-        if (await f.locator(`#app[data-state="${state}"] header h1`).count()) return f;
-      } catch {
-        /* frame navigated away */
-      }
-    }
-    if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`no training panel in state ${state} after ${limit(timeoutMs)} ms`);
-    await sleep(500);
-  }
-}
 
 describe('training panel in the workbench', function () {
   const lap = lapper();

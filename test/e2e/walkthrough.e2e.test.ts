@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { editorLine, hoverLine, lapper, openWorkbench, ROOT, runCommand, screenshot, type Workbench, workbenchHooks } from './support';
+import { editorLine, hoverLine, lapper, openWorkbench, ROOT, runCommand, screenshot, trainingFrame, type Workbench, workbenchHooks } from './support';
 import { limit } from '../support/timeLimits';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -129,11 +129,18 @@ describe('Getting Started walkthrough in the workbench', function () {
     await waitChecked(page, 'trainPairModel', 600000);
     lap('pair model trained');
     await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+    // the training panel shows the pair job too: the classifier's and the generator's curves, the metrics table
+    await runCommand(page, 'Basepair: Show Training Panel');
+    const panel = await trainingFrame(page, 'done', 60000, 'revcomp-example');
+    assert.deepEqual(await panel.locator('svg.loss-curves').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-chart'))), ['classifier', 'generator']);
+    assert.match(await panel.locator('.metrics table').innerText(), /classifier[\s\S]*baseline:/);
+    await sleep(500);
+    lap(`pair training: ${await screenshot(page, 'walkthrough-5-pair-training')}`);
     await showWalkthrough(page);
     await runStep(page, 'generatePairs', 'Generate Pairs');
     await waitChecked(page, 'generatePairs', 600000);
     await sleep(1000);
-    lap(`pairs: ${await screenshot(page, 'walkthrough-5-pairs')}`);
+    lap(`pairs: ${await screenshot(page, 'walkthrough-6-pairs')}`);
   });
 
   it('made no request off loopback', function () {

@@ -15,8 +15,8 @@ import { limit } from '../support/timeLimits';
 import { MAX_RESTARTS, RESTART_WINDOW_MS } from '../../src/client/serverRestartPolicy';
 
 type TrainingEvent =
-  | { jobId: string; kind: 'started'; params: { out: string } }
-  | { jobId: string; kind: 'progress'; progress: { phase: string } }
+  | { jobId: string; kind: 'started'; task: string; params: { out: string } }
+  | { jobId: string; kind: 'progress'; task: string; progress: { phase: string } }
   | { jobId: string; kind: 'done' }
   | { jobId: string; kind: 'failed'; message: string; cancelled: boolean };
 
@@ -148,13 +148,23 @@ suite('faults: killed processes', function () {
   test('SIGKILL of a pair-model training job: it fails, and leaves no model directory and no temporary directory', async function () {
     if (!(await vscode.commands.getCommands(true)).includes('basepair.trainPairModel')) this.skip();
     const ext = vscode.extensions.getExtension('basepair.basepair')!;
-    const result = vscode.commands.executeCommand('basepair.trainPairModel', {
-      data: path.join(ext.extensionPath, 'examples/pairs/revcomp.tsv'), name: 'pairs-killed', epochs: 200,
+    // killed once the classifier trains (its first progress event), not after a fixed delay
+    let training = false;
+    const sub = api.onTrainingEvent((e) => {
+      if (e.kind === 'progress' && e.task === 'pairs' && e.progress.phase === 'classifier') training = true;
     });
-    const [job] = await waitFor('the pair job process', () => (descendants(JOB).length === 1 ? descendants(JOB) : undefined), 60000);
-    await new Promise((r) => setTimeout(r, 4000)); // into loading / training
-    process.kill(job!.pid, 'SIGKILL');
-    assert.equal(await result, undefined);
+    try {
+      const result = vscode.commands.executeCommand('basepair.trainPairModel', {
+        data: path.join(ext.extensionPath, 'examples/pairs/revcomp.tsv'), name: 'pairs-killed', epochs: 200,
+      });
+      await waitFor('the pair classifier to train', () => training, 120000);
+      const jobs = descendants(JOB);
+      assert.equal(jobs.length, 1, `expected one job process, found ${JSON.stringify(jobs)}`);
+      process.kill(jobs[0]!.pid, 'SIGKILL');
+      assert.equal(await result, undefined);
+    } finally {
+      sub.dispose();
+    }
     assert.ok(!fs.existsSync(path.join(models, 'pairs-killed')), 'a model directory was left');
     assert.deepEqual(fs.readdirSync(models).filter((n) => n.startsWith('.')), [], 'temporary directories were left');
   });

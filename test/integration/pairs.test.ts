@@ -2,7 +2,7 @@
 // a pairs file (the webview draws it; an HTML-looking id stays data), "open as document" from the
 // panel, a file without seq_a/seq_b refused, then "Basepair: Train Pair Model" on a synthetic
 // reverse-complement task (classifier metrics beside baselines, a model directory with card.json
-// task 'pairs') and "Basepair: Generate Pairs" in sample and design mode, shown in the panel, with
+// task 'pairs', its training events for the training panel) and "Basepair: Generate Pairs" in sample and design mode, shown in the panel, with
 // the design constraints holding in every pair. The last three need the server's pair handlers.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BasepairApi } from '../../src/client/extension';
-import type { GenerationSummary, PairTrainingSummary } from '../../src/protocol/editor';
+import type { GenerationSummary, PairTrainingSummary, TrainingEvent } from '../../src/protocol/editor';
 import { generatePairTask } from '../../src/core/synthetic/pairTask';
 import type { PairSet } from '../../webview/pairs/messages';
 import { waitFor } from './support';
@@ -104,8 +104,25 @@ suite('pairs: panel and commands', function () {
     const records = generatePairTask({ positives: 300, negatives: 300, seed: 7, length: 26 });
     const data = path.join(dir, 'rc26.tsv');
     fs.writeFileSync(data, ['id\tseq_a\tseq_b\tlabel', ...records.map((r) => `${r.id}\t${r.a}\t${r.b}\t${r.label}`)].join('\n') + '\n');
-    model = await vscode.commands.executeCommand<PairTrainingSummary | undefined>('basepair.trainPairModel', { data, name: 'rc26', epochs: 5, seed: 1 });
+    const events: TrainingEvent[] = [];
+    const sub = api().onTrainingEvent((e) => events.push(e));
+    try {
+      model = await vscode.commands.executeCommand<PairTrainingSummary | undefined>('basepair.trainPairModel', { data, name: 'rc26', epochs: 5, seed: 1 });
+    } finally {
+      sub.dispose();
+    }
     assert.ok(model, 'training failed (see the Basepair output)');
+    // the training panel's events: started, an epoch end per classifier and generator epoch, done
+    const job = events.filter((e) => e.jobId === events.find((x) => x.kind === 'started' && x.params.out === model!.modelDir)?.jobId);
+    assert.deepEqual([job[0]?.kind, job[0]?.kind === 'started' && job[0].task, job[job.length - 1]?.kind], ['started', 'pairs', 'done']);
+    const epochEnds = (phase: string) =>
+      job.filter((e) => e.kind === 'progress' && e.task === 'pairs' && e.progress.phase === phase && 'trainLoss' in e.progress).length;
+    const done = job[job.length - 1];
+    assert.ok(done?.kind === 'done' && done.task === 'pairs');
+    assert.equal(epochEnds('classifier'), model.epochsRun);
+    assert.equal(done.report.history.length, model.epochsRun);
+    assert.ok(done.report.generator, 'no generator in the done event');
+    assert.equal(epochEnds('generator'), done.report.generator.epochsRun);
     assert.equal(model.name, 'rc26');
     assert.equal(model.sizes.train + model.sizes.valid + model.sizes.test, 600);
     assert.ok(model.test.auroc >= 0 && model.test.auroc <= 1);

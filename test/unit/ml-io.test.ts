@@ -13,7 +13,7 @@ import { loadModel, saveModel, type RegressionModel } from '../../src/ml/io/mode
 import { ModelFileError } from '../../src/ml/io/modelFileError';
 import { MODEL_JSON, WEIGHTS_BIN } from '../../src/ml/io/layersFormat';
 import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureName } from '../../src/ml/models/architectures';
-import { predict } from '../../src/ml/training/predict';
+import { predict } from '../../src/ml/regressor/predict';
 import { generateStructureTask } from '../../src/core/synthetic/structureTask';
 import { limit } from '../support/timeLimits';
 

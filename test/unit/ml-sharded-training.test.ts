@@ -19,7 +19,7 @@ import { encodeRecord } from '../../src/ml/features/batchEncoder';
 import { architectureInputs, buildNetwork, defaultConfig, type ArchitectureConfig } from '../../src/ml/models/architectures';
 import { classifierTask } from '../../src/ml/pairs/classifierTask';
 import { buildPairClassifier, DEFAULT_PAIR_CLASSIFIER } from '../../src/ml/pairs/classifierModel';
-import { regressionTask } from '../../src/ml/training/regressionTask';
+import { regressionTask } from '../../src/ml/regressor/regressionTask';
 import { maxAbsDiff } from './ml-helpers';
 import { limit } from '../support/timeLimits';
 

@@ -1,8 +1,8 @@
-// The remaining-time range of a training run with early stopping (src/ml/training/remainingTime.ts)
+// The remaining-time range of a training run with early stopping (src/ml/regressor/remainingTime.ts)
 // and its wording (src/core/text/formatDuration.ts), on hand-computed cases.
 import * as assert from 'node:assert/strict';
 import { formatDuration, formatRemaining } from '../../src/core/text/formatDuration';
-import { remainingTime } from '../../src/ml/training/remainingTime';
+import { remainingTime } from '../../src/ml/regressor/remainingTime';
 
 describe('remaining training time', () => {
   const base = { maxEpochs: 100, patience: 30, membersAfter: 0, finishedMemberEpochs: [] as number[] };

@@ -30,8 +30,8 @@ function styleAxis(g: ReturnType<typeof select<SVGGElement, unknown>>, colours: 
 const SERIES_COLOURS = (c: ThemeColours) => [c.blue, c.red, c.yellow, c.green, c.purple, c.orange];
 
 /** Loss curves: one line per series (train solid, validation dashed), coloured by member. */
-export function drawLossCurves(svgEl: SVGSVGElement, series: Series[], colours: ThemeColours): void {
-  const { g, inner } = frame(svgEl, colours, 'epoch', 'loss (standardised MSE)');
+export function drawLossCurves(svgEl: SVGSVGElement, series: Series[], colours: ThemeColours, yLabel: string): void {
+  const { g, inner } = frame(svgEl, colours, 'epoch', yLabel);
   const all = series.flatMap((s) => s.points);
   const [x0, x1] = extent(all, (p) => p.x) as [number | undefined, number | undefined];
   const [y0, y1] = extent(all, (p) => p.y) as [number | undefined, number | undefined];

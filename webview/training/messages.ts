@@ -1,6 +1,6 @@
 // Messages between the training panel (webview) and the extension, imported by both sides. The
-// extension forwards the server's training events; the webview asks to stop a job or to use a
-// trained model as the active one. Plain JSON.
+// extension forwards the server's training events; the webview asks to stop a job, to use a
+// trained regressor as the active model, or to generate pairs with a trained pair model. Plain JSON.
 import type { TrainingEvent } from '../../src/protocol/editor';
 
 export type { TrainingEvent };
@@ -17,6 +17,8 @@ export type TrainingPanelMessage =
   | { kind: 'ready' }
   | { kind: 'cancel'; jobId: string }
   | { kind: 'useModel'; dir: string }
+  /** open "Generate Pairs" on a trained pair model */
+  | { kind: 'generatePairs'; dir: string }
   | { kind: 'log'; message: string };
 
 export interface TrainingPanelState {

@@ -1,6 +1,7 @@
-// The metrics table of a report: the model and each baseline on the test (else validation) set.
+// The metrics table of a report: the model and each baseline on the test (else validation) set,
+// for a regressor (RMSE ... Spearman) or a pair classifier (AUROC, AUPRC, accuracy, F1).
 // Pure: returns rows of strings (unit-testable); the view puts them in a <table> as text.
-import type { TrainingReport } from '../../src/protocol/editor';
+import type { PairMetricsSummary, PairTrainingOutcome, TrainingReport } from '../../src/protocol/editor';
 
 export interface MetricsTable {
   split: 'test' | 'valid';
@@ -27,5 +28,17 @@ export function metricsTable(r: TrainingReport): MetricsTable {
       cells: [fmt(e.m?.rmse), fmt(e.m?.mae), fmt(e.m?.r2), fmt(e.m?.pearson), fmt(e.m?.spearman)],
       best: e.m !== undefined && e.m.spearman === bestSpearman,
     })),
+  };
+}
+
+/** The pair classifier and each rule baseline; the best AUROC is marked. */
+export function pairMetricsTable(r: PairTrainingOutcome): MetricsTable {
+  const entries: { name: string; m: PairMetricsSummary }[] = [{ name: 'classifier', m: r.test }, ...r.baselines.map((b) => ({ name: `baseline: ${b.name}`, m: b.test }))];
+  const bestAuroc = Math.max(...entries.map((e) => (finite(e.m.auroc) ? e.m.auroc : -Infinity)));
+  return {
+    split: r.sizes.test > 0 ? 'test' : 'valid',
+    n: r.sizes.test > 0 ? r.sizes.test : r.sizes.valid,
+    header: ['', 'AUROC', 'AUPRC', 'accuracy', 'F1'],
+    rows: entries.map((e) => ({ name: e.name, cells: [fmt(e.m.auroc), fmt(e.m.auprc), fmt(e.m.accuracy), fmt(e.m.f1)], best: e.m.auroc === bestAuroc })),
   };
 }

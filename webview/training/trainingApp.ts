@@ -1,14 +1,15 @@
 // The training panel: the selected job's status, its verdict in words, live loss curves, the
-// metrics table (model vs baselines) and predicted-vs-measured on the test set. All user strings
-// (file names, model names, ids) are inserted as text.
+// metrics table (model vs baselines) and, for a regressor, predicted-vs-measured on the test set.
+// Every training job shows here: regressors, and pair models (classifier, then generator). All user
+// strings (file names, model names, ids) are inserted as text.
 /// <reference lib="dom" />
 import { el, replaceChildren } from '../shared/dom';
 import { onThemeChange, readTheme } from '../shared/theme';
 import type { Messenger } from '../shared/vscodeApi';
 import { drawLossCurves, drawScatter } from './charts';
-import { applyEvent, jobToShow, lossSeries, statusLine, type JobView } from './jobState';
+import { applyEvent, jobData, jobName, jobToShow, lossCharts, statusLine, type JobView, type PairJobView, type RegressorJobView } from './jobState';
 import { isMessage, type TrainingEvent, type TrainingHostMessage, type TrainingPanelMessage, type TrainingPanelState } from './messages';
-import { metricsTable } from './metricsTable';
+import { metricsTable, pairMetricsTable, type MetricsTable } from './metricsTable';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -77,7 +78,7 @@ export class TrainingApp {
         this.root,
         el('div', { className: 'empty' },
           el('h2', {}, 'No training yet'),
-          el('p', {}, 'Run "Basepair: Train Regressor" on a data file (TSV/CSV with sequence and target columns, or FASTA/dot-bracket with value=… in the headers). The curves, the metrics against the baselines and the verdict appear here.')),
+          el('p', {}, 'Run "Basepair: Train Regressor" on a data file (TSV/CSV with sequence and target columns, or FASTA/dot-bracket with value=… in the headers), or "Basepair: Train Pair Model" on a pairs file (seq_a, seq_b, label). The curves, the metrics against the baselines and the verdict appear here.')),
       );
       return;
     }
@@ -86,25 +87,28 @@ export class TrainingApp {
   }
 
   private header(job: JobView): HTMLElement {
-    const name = job.report?.name ?? job.params?.out.split(/[\\/]/).pop() ?? job.jobId;
-    const data = job.report?.data.file ?? job.params?.data ?? '';
     const actions = el('div', { className: 'actions' });
     if (job.status === 'running') {
       const stop = el('button', { attrs: { 'data-action': 'stop' } }, 'Stop');
       stop.addEventListener('click', () => this.messenger.post({ kind: 'cancel', jobId: job.jobId }));
       actions.appendChild(stop);
-    } else if (job.status === 'done' && job.report) {
+    } else if (job.status === 'done' && job.task === 'regressor' && job.report) {
       const dir = job.report.modelDir;
       const isActive = this.activeModel === dir;
       const use = el('button', { attrs: { 'data-action': 'use', ...(isActive ? { disabled: '' } : {}) } }, isActive ? 'Active model' : 'Use as active model');
       use.addEventListener('click', () => this.messenger.post({ kind: 'useModel', dir }));
       actions.appendChild(use);
+    } else if (job.status === 'done' && job.task === 'pairs' && job.report?.generator) {
+      const dir = job.report.modelDir;
+      const generate = el('button', { attrs: { 'data-action': 'generate' } }, 'Generate pairs…');
+      generate.addEventListener('click', () => this.messenger.post({ kind: 'generatePairs', dir }));
+      actions.appendChild(generate);
     }
     let picker: HTMLElement | false = false;
     if (this.jobs.size > 1) {
       const select = el('select', { attrs: { 'aria-label': 'Training job' } });
       for (const j of [...this.jobs.values()].reverse()) {
-        const label = `${j.report?.name ?? j.params?.out.split(/[\\/]/).pop() ?? j.jobId} — ${j.status}`;
+        const label = `${jobName(j)}${j.task === 'pairs' ? ' (pairs)' : ''} — ${j.status}`;
         const option = el('option', { attrs: { value: j.jobId } }, label);
         if (j.jobId === job.jobId) option.selected = true;
         select.appendChild(option);
@@ -116,13 +120,17 @@ export class TrainingApp {
       picker = select;
     }
     return el('header', {},
-      el('div', { className: 'title' }, el('h1', {}, name), picker),
-      el('div', { className: 'meta' }, data),
+      el('div', { className: 'title' }, el('h1', {}, jobName(job)), picker),
+      el('div', { className: 'meta' }, jobData(job)),
       el('div', { className: `status ${job.status}` }, statusLine(job)),
       actions);
   }
 
   private verdict(job: JobView): HTMLElement | string {
+    return job.task === 'regressor' ? this.regressorVerdict(job) : this.pairVerdict(job);
+  }
+
+  private regressorVerdict(job: RegressorJobView): HTMLElement | string {
     const r = job.report;
     if (!r) return '';
     const v = r.verdict;
@@ -135,13 +143,34 @@ export class TrainingApp {
         r.data.skipped.length ? ` ${r.data.skipped.length} bad rows skipped.` : ''));
   }
 
+  /** A pair model's result in words: the classifier against the best rule baseline (AUROC), and the generator's fit. */
+  private pairVerdict(job: PairJobView): HTMLElement | string {
+    const r = job.report;
+    if (!r) return '';
+    const best = [...r.baselines].sort((x, y) => y.test.auroc - x.test.auroc)[0];
+    const beats = !best || r.test.auroc > best.test.auroc;
+    const split = r.sizes.test > 0 ? 'test' : 'validation';
+    const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+    const against = best ? `, best rule baseline (${best.name}) ${f3(best.test.auroc)}` : '';
+    return el('section', { className: `verdict ${beats ? 'learns' : 'no-better-than-a-baseline'}` },
+      el('h2', {}, beats ? 'The classifier beats the rule baselines' : 'No better than a rule baseline'),
+      el('p', {}, `${split} AUROC ${f3(r.test.auroc)}${against}; decision threshold ${f3(r.threshold)}.`),
+      r.generator ? el('p', {}, `Generator: validation NLL ${f3(r.generator.validNll)} nats per base after ${r.generator.epochsRun} epochs on ${r.generator.pairs} pairs.`) : false,
+      el('p', { className: 'meta' },
+        `${r.data.records} pairs (train ${r.sizes.train}, validation ${r.sizes.valid}, test ${r.sizes.test}); backend ${r.backend.name}.`,
+        r.skipped ? ` ${r.skipped} bad rows skipped.` : ''));
+  }
+
   private charts(job: JobView): HTMLElement {
     const colours = readTheme();
-    const curves = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
-    curves.classList.add('chart', 'loss-curves');
-    drawLossCurves(curves, lossSeries(job.curve), colours);
-    const parts: (HTMLElement | false)[] = [el('figure', {}, curves, el('figcaption', {}, 'Loss per epoch: training (solid), validation (dashed).'))];
-    const r = job.report;
+    const parts: (HTMLElement | false)[] = lossCharts(job).map((c) => {
+      const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+      svg.classList.add('chart', 'loss-curves');
+      svg.dataset['chart'] = c.chart;
+      drawLossCurves(svg, c.series, colours, c.yLabel);
+      return el('figure', {}, svg, el('figcaption', {}, c.caption));
+    });
+    const r = job.task === 'regressor' ? job.report : undefined;
     if (r) {
       const split = r.metrics.test ? 'test' : 'valid';
       const pts = r.predictions.filter((p) => p.split === split);
@@ -154,8 +183,8 @@ export class TrainingApp {
   }
 
   private table(job: JobView): HTMLElement | string {
-    if (!job.report) return '';
-    const t = metricsTable(job.report);
+    const t: MetricsTable | undefined = job.task === 'regressor' ? job.report && metricsTable(job.report) : job.report && pairMetricsTable(job.report);
+    if (!t) return '';
     return el('section', { className: 'metrics' },
       el('h2', {}, `${t.split === 'test' ? 'Test' : 'Validation'} set (n = ${t.n})`),
       el('table', {},

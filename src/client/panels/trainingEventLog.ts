@@ -1,8 +1,10 @@
 // The training events the extension remembers, so the training panel can show jobs that ran while
-// it was closed and the last report after a window reload: per job its start, its last progress
-// and its end (the per-epoch curve is in the report), at most MAX_JOBS jobs, kept in workspaceState.
+// it was closed and the last report after a window reload: per job its start, its epoch ends (the
+// live curves), its last other progress and its end (the finished curves are in the report), at most
+// MAX_JOBS jobs of every kind (regressor, pairs), kept in workspaceState.
 import * as vscode from 'vscode';
 import type { TrainingEvent } from '../../protocol/editor';
+import { isCurvePoint } from '../../protocol/reports';
 
 const MAX_JOBS = 8;
 const STATE_KEY = 'basepair.trainingEvents';
@@ -13,7 +15,8 @@ export class TrainingEventLog {
   readonly onEvent = this.emitter.event;
 
   constructor(private readonly state: vscode.Memento) {
-    for (const e of state.get<TrainingEvent[]>(STATE_KEY, [])) this.keep(e);
+    // Events saved by an older version carry no task: they are left out rather than drawn wrongly.
+    for (const e of state.get<TrainingEvent[]>(STATE_KEY, [])) if (e.kind === 'failed' || 'task' in e) this.keep(e);
   }
 
   add(e: TrainingEvent): void {
@@ -25,7 +28,10 @@ export class TrainingEventLog {
   private keep(e: TrainingEvent): void {
     const list = this.byJob.get(e.jobId) ?? [];
     if (e.kind === 'progress') {
-      // Live curve points are needed while the job runs; a finished job's report has them all.
+      // Live curve points are needed while the job runs (a finished job's report has them all); of
+      // the other progress (folding record k, batch k) only the last one.
+      const last = list[list.length - 1];
+      if (last?.kind === 'progress' && !isCurvePoint(last.progress)) list.pop();
       list.push(e);
     } else if (e.kind === 'done') {
       this.byJob.set(e.jobId, [...list.filter((x) => x.kind === 'started'), e]);

@@ -64,6 +64,9 @@ export class TrainingPanel extends PanelHost<TrainingHostMessage> {
       case 'cancel':
         await this.deps.client.current?.sendRequest(CancelJobRequest, { jobId: m.jobId });
         break;
+      case 'generatePairs':
+        await vscode.commands.executeCommand('basepair.generatePairs', { modelDir: m.dir });
+        break;
       case 'useModel': {
         const info = await this.deps.activeModel.set(m.dir);
         this.send({ kind: 'activeModel', dir: info?.dir ?? null });

@@ -1,5 +1,5 @@
 // Language-server requests about models: train (a job process per request, progress to the editor
-// as work-done progress and as basepair/trainingEvent notifications for the training panel),
+// as work-done progress and as basepair/trainingEvent notifications for the training panel, trainingEvents.ts),
 // cancel, choose the active model, predict a document.
 import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,14 +9,14 @@ import {
   CancelJobRequest,
   PredictDocumentRequest,
   SetActiveModelRequest,
-  TrainingEventNotification,
   TrainRequest,
   type TrainingProgress,
 } from '../../protocol/editor';
 import type { AnalysisCache } from '../analysis';
 import { predictDocument } from '../features/predictDocument';
 import type { JobManager } from '../jobs/jobManager';
-import { asJobFailed, runJobRequest } from './jobRequest';
+import { runJobRequest } from './jobRequest';
+import { withTrainingEvents } from './trainingEvents';
 import type { ModelService } from './modelService';
 
 
@@ -45,38 +45,36 @@ export function registerModelHandlers(
 ): void {
   const { jobs, models, documents, cache } = deps;
 
-  connection.onRequest(TrainRequest, (params, token) => {
-    void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'started', params });
-    return runJobRequest(connection, jobs, params, token, 'Training', async (report) => {
-      try {
-        const result = await jobs.run(
-          'train-regressor',
-          params.jobId,
-          {
-            data: params.data,
-            out: params.out,
-            ...(params.arch ? { arch: params.arch } : {}),
-            ...(params.structure ? { structure: params.structure } : {}),
-            ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
-            ...(params.folds !== undefined ? { folds: params.folds } : {}),
-            ...(params.seed !== undefined ? { seed: params.seed } : {}),
-            load: { ...(params.targetColumn ? { targetColumn: params.targetColumn } : {}), skipBad: params.skipBad ?? false },
-          },
-          (p) => {
-            const m = progressMessage(p);
-            report(m.percentage ?? 0, m.message);
-            void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'progress', progress: p });
-          },
-        );
-        void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'done', report: result });
-        return result;
-      } catch (err) {
-        const failed = asJobFailed(err);
-        void connection.sendNotification(TrainingEventNotification, { jobId: params.jobId, kind: 'failed', message: failed.message, cancelled: failed.cancelled });
-        throw failed;
-      }
-    });
-  });
+  connection.onRequest(TrainRequest, (params, token) =>
+    runJobRequest(connection, jobs, params, token, 'Training', (report) =>
+      withTrainingEvents(
+        connection,
+        'regressor',
+        params,
+        (progress) =>
+          jobs.run(
+            'train-regressor',
+            params.jobId,
+            {
+              data: params.data,
+              out: params.out,
+              ...(params.arch ? { arch: params.arch } : {}),
+              ...(params.structure ? { structure: params.structure } : {}),
+              ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
+              ...(params.folds !== undefined ? { folds: params.folds } : {}),
+              ...(params.seed !== undefined ? { seed: params.seed } : {}),
+              load: { ...(params.targetColumn ? { targetColumn: params.targetColumn } : {}), skipBad: params.skipBad ?? false },
+            },
+            (p) => {
+              const m = progressMessage(p);
+              report(m.percentage ?? 0, m.message);
+              progress(p);
+            },
+          ),
+        (result) => result,
+      ),
+    ),
+  );
 
   connection.onRequest(CancelJobRequest, ({ jobId }) => jobs.cancel(jobId));
 

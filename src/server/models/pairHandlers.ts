@@ -1,6 +1,7 @@
 // Language-server requests about pairs: read a pairs file for the panel (parsed here, not in the
 // extension host), train a pair classifier + generator and generate pairs, each in its own job process
-// (JobManager), with work-done progress on params.workDoneToken and
+// (JobManager), with work-done progress on params.workDoneToken, training events for the training
+// panel (trainingEvents.ts), and
 // cancellation by the request token or CancelJobRequest (same jobId: the job stops between batches,
 // is killed after 2 s, and leaves no partial model directory).
 import * as fs from 'node:fs/promises';
@@ -8,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
 import { parsePairsFile } from '../../core/datasets/pairsTable';
 import { JOB_ERROR } from '../../protocol/errors';
-import type { PairGenerationProgress, PairTrainingProgress } from '../../protocol/reports';
+import type { PairGenerationProgress, PairTrainingOutcome, PairTrainingProgress, PairTrainingReport } from '../../protocol/reports';
 import { GeneratePairsRequest, ReadPairsRequest, TrainPairsRequest, type GenerationSummary, type PairTrainingSummary, type ReadPairsParams } from '../../protocol/editor';
 import type { JobManager } from '../jobs/jobManager';
 import { runJobRequest } from './jobRequest';
+import { withTrainingEvents } from './trainingEvents';
 
 function trainingMessage(p: PairTrainingProgress): { message: string; percentage: number } {
   switch (p.phase) {
@@ -35,6 +37,12 @@ function trainingMessage(p: PairTrainingProgress): { message: string; percentage
 function generationMessage(p: PairGenerationProgress): { message: string; percentage: number } {
   if (p.phase === 'loading') return { message: 'loading the model', percentage: 0 };
   return { message: `${p.accepted}/${p.n} accepted of ${p.drawn} drawn`, percentage: Math.min(99, Math.round((p.accepted / Math.max(1, p.n)) * 100)) };
+}
+
+/** What the training panel draws of a finished pair job (not the full metrics or the skipped rows). */
+function pairTrainingOutcome(r: PairTrainingReport): PairTrainingOutcome {
+  const { data, metrics: _metrics, ruleBaselines: _rules, splitMethod: _split, seed: _seed, ...rest } = r;
+  return { ...rest, data: { file: data.file, records: data.records } };
 }
 
 /** Pairs files larger than this are refused (the panel keeps every row in memory). */
@@ -62,21 +70,29 @@ export function registerPairHandlers(connection: Connection, deps: { jobs: JobMa
 
   connection.onRequest(TrainPairsRequest, (params, token): Promise<PairTrainingSummary> =>
     runJobRequest(connection, jobs, params, token, 'Training pair model', (report) =>
-      jobs.run(
-        'train-pairs',
-        params.jobId,
-        {
-          data: params.data,
-          out: params.out,
-          ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
-          ...(params.seed !== undefined ? { seed: params.seed } : {}),
-          ...(params.group ? { group: params.group } : {}),
-          skipBad: params.skipBad ?? false,
-        },
-        (p) => {
-          const m = trainingMessage(p);
-          report(m.percentage, m.message);
-        },
+      withTrainingEvents(
+        connection,
+        'pairs',
+        params,
+        (progress) =>
+          jobs.run(
+            'train-pairs',
+            params.jobId,
+            {
+              data: params.data,
+              out: params.out,
+              ...(params.epochs !== undefined ? { epochs: params.epochs } : {}),
+              ...(params.seed !== undefined ? { seed: params.seed } : {}),
+              ...(params.group ? { group: params.group } : {}),
+              skipBad: params.skipBad ?? false,
+            },
+            (p) => {
+              const m = trainingMessage(p);
+              report(m.percentage, m.message);
+              progress(p);
+            },
+          ),
+        pairTrainingOutcome,
       ),
     ),
   );
