@@ -1,6 +1,7 @@
 // `basepair predict <modelDir> <data> [--json]`: one prediction per record of a data file, in input
 // order, as TSV (id, prediction[, sd]) or a JSON array of {id, prediction, sd?}.
 import { commandArgs, FLAG, STRING } from './commandArgs';
+import { formatSignificant } from '../core/text/formatNumber';
 import { DataError } from '../core/datasets/errors';
 import type { CliIO } from './io';
 import { predictPairs } from './predictPairs';
@@ -39,7 +40,7 @@ export async function predictCommand(argv: string[], io: CliIO): Promise<number>
     else {
       const withSd = result.rows.some((r) => r.sd !== undefined);
       io.out(`id\tprediction${withSd ? '\tsd' : ''}\n`);
-      for (const r of result.rows) io.out(`${r.id}\t${r.prediction}${withSd ? `\t${r.sd ?? ''}` : ''}\n`);
+      for (const r of result.rows) io.out(`${r.id}\t${formatSignificant(r.prediction)}${withSd ? `\t${r.sd === undefined ? '' : formatSignificant(r.sd)}` : ''}\n`);
     }
     return 0;
   } catch (err) {

@@ -2,6 +2,7 @@
 // label 1) for every pair, in input order: TSV (id, score) or a JSON array of {id, score}. Called by
 // predict.ts when the model directory's card says task 'pairs'.
 import type { CliIO } from './io';
+import { formatSignificant } from '../core/text/formatNumber';
 
 export async function predictPairs(
   modelDir: string,
@@ -18,7 +19,7 @@ export async function predictPairs(
   if (values.json) io.out(JSON.stringify(result.rows, null, 2) + '\n');
   else {
     io.out('id\tscore\n');
-    for (const r of result.rows) io.out(`${r.id}\t${r.score}\n`);
+    for (const r of result.rows) io.out(`${r.id}\t${formatSignificant(r.score)}\n`);
   }
   return 0;
 }
