@@ -80,7 +80,8 @@ function regressorCurve(r: TrainingReport): CurvePoint[] {
 
 export function applyEvent(jobs: Map<string, JobView>, e: TrainingEvent): Map<string, JobView> {
   let job = jobs.get(e.jobId);
-  if (e.kind === 'started' || !job) job = newJob(e.jobId, e.kind === 'failed' ? (job?.task ?? 'regressor') : e.task);
+  // A job seen first by its failure (its start was trimmed from the log) shows as a regressor job.
+  if (e.kind === 'started' || !job) job = newJob(e.jobId, e.kind === 'failed' ? 'regressor' : e.task);
   switch (e.kind) {
     case 'started':
       job.params = e.params;

@@ -12,7 +12,9 @@ export interface MetricsTable {
 
 /** Metrics crossed JSON on their way here: NaN (e.g. correlations of constant predictions) arrives as null. */
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-const fmt = (x: number | null | undefined) => (finite(x) ? x.toFixed(3) : '–');
+/** A metric to three decimals, or a dash when it is undefined (NaN, or null after JSON). */
+export const formatMetric = (x: number | null | undefined) => (finite(x) ? x.toFixed(3) : '–');
+const fmt = formatMetric;
 
 export function metricsTable(r: TrainingReport): MetricsTable {
   const split = r.metrics.test ? 'test' : 'valid';

@@ -9,7 +9,7 @@ import type { Messenger } from '../shared/vscodeApi';
 import { drawLossCurves, drawScatter } from './charts';
 import { applyEvent, jobData, jobName, jobToShow, lossCharts, statusLine, type JobView, type PairJobView, type RegressorJobView } from './jobState';
 import { isMessage, type TrainingEvent, type TrainingHostMessage, type TrainingPanelMessage, type TrainingPanelState } from './messages';
-import { metricsTable, pairMetricsTable, type MetricsTable } from './metricsTable';
+import { formatMetric, metricsTable, pairMetricsTable, type MetricsTable } from './metricsTable';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -150,7 +150,7 @@ export class TrainingApp {
     const best = [...r.baselines].sort((x, y) => y.test.auroc - x.test.auroc)[0];
     const beats = !best || r.test.auroc > best.test.auroc;
     const split = r.sizes.test > 0 ? 'test' : 'validation';
-    const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+    const f3 = formatMetric;
     const against = best ? `, best rule baseline (${best.name}) ${f3(best.test.auroc)}` : '';
     return el('section', { className: `verdict ${beats ? 'learns' : 'no-better-than-a-baseline'}` },
       el('h2', {}, beats ? 'The classifier beats the rule baselines' : 'No better than a rule baseline'),
