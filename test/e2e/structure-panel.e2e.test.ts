@@ -26,11 +26,12 @@ const LONG = longSequence();
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** The frame that holds the structure panel's document (#app), once it is in `state`. */
-async function panelFrame(page: Page, state = 'ready', timeoutMs = 60000): Promise<Frame> {
+/** The frame that holds the structure panel's document (#app), once it is in `state`; never one of `stale`. */
+async function panelFrame(page: Page, state = 'ready', timeoutMs = 60000, stale: ReadonlySet<Frame> = new Set()): Promise<Frame> {
   const t0 = Date.now();
   for (;;) {
     for (const f of page.frames()) {
+      if (stale.has(f) || f.isDetached()) continue;
       try {
         if (await f.locator(`#app[data-state="${state}"] #view-dotplot`).count()) return f;
       } catch {
@@ -43,10 +44,10 @@ async function panelFrame(page: Page, state = 'ready', timeoutMs = 60000): Promi
 }
 
 /** Waits until the panel's header shows `text` (the panel follows records as they change). */
-async function panelShowing(page: Page, text: string, timeoutMs = 60000): Promise<Frame> {
+async function panelShowing(page: Page, text: string, timeoutMs = 60000, stale: ReadonlySet<Frame> = new Set()): Promise<Frame> {
   const t0 = Date.now();
   for (;;) {
-    const f = await panelFrame(page, 'ready', timeoutMs);
+    const f = await panelFrame(page, 'ready', timeoutMs, stale);
     const header = await f.locator('#header').innerText().catch(() => '');
     if (header.includes(text)) return f;
     if (Date.now() - t0 > limit(timeoutMs)) throw new Error(`the panel does not show ${JSON.stringify(text)}; header: ${JSON.stringify(header)}`);
@@ -225,9 +226,11 @@ describe('structure panel in the workbench', function () {
   it('comes back after a window reload (webview panel serializer)', async function () {
     const page = wb!.page;
     await page.locator('.part.sidebar .title-label').first().click(); // focus the workbench, not the webview
+    // the panel of the window before the reload can still answer for a moment: only a new frame counts
+    const stale = new Set(page.frames());
     await runCommand(page, 'Developer: Reload Window');
+    const frame = await panelShowing(page, 'injected header', 90000, stale);
     await page.locator('.monaco-workbench').waitFor({ timeout: limit(60000) });
-    const frame = await panelShowing(page, 'injected header', 90000);
     lap('panel restored after the reload');
     assert.equal(await frame.locator('#header h1').innerText(), '<img');
     assert.equal(await frame.locator('#drawing circle.base').count(), 12);
